@@ -1,0 +1,32 @@
+"""Shared fixtures: the example spec, the shared law texts (skipped when ../shared is absent)."""
+from __future__ import annotations
+
+import copy
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+LAWS_DIR = ROOT.parent / "shared" / "reference" / "laws"
+
+
+@pytest.fixture(scope="session")
+def example_spec_path() -> Path:
+    from assistant.resources import corpus_dir
+
+    return corpus_dir() / "examples" / "spec.yaml"
+
+
+@pytest.fixture()
+def example_spec_data(example_spec_path) -> dict:
+    """A fresh, mutable copy of the example spec as parsed data."""
+    from assistant import yamlio
+
+    return copy.deepcopy(yamlio.load_file(example_spec_path))
+
+
+@pytest.fixture(scope="session")
+def laws_dir() -> Path:
+    if not LAWS_DIR.is_dir():
+        pytest.skip("../shared/reference/laws is not available")
+    return LAWS_DIR
