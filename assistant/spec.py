@@ -40,13 +40,27 @@ def _choice(value: str, options, what: str) -> str:
     return value
 
 
-def _text_type(max_len: int = 200, *, multiline: bool = False, numeric_ok: bool = False, optional: bool = False):
+def _check_phone(value: str) -> str:
+    if not _PHONE.match(value):
+        raise ValueError(f'电话号码格式不正确："{value}"')
+    return value
+
+
+def _check_email(value: str) -> str:
+    if not _EMAIL.match(value):
+        raise ValueError(f'电子邮箱格式不正确："{value}"')
+    return value
+
+
+def _text_type(max_len: int = 200, *, multiline: bool = False, numeric_ok: bool = False, optional: bool = False,
+               pattern=None):
     def check(value: Any) -> Any:
         if value is None and optional:
             return None
         if numeric_ok and isinstance(value, int) and not isinstance(value, bool):
             value = str(value)
-        return _clean(value, multiline=multiline, max_len=max_len)
+        value = _clean(value, multiline=multiline, max_len=max_len)
+        return pattern(value) if pattern else value
 
     return Annotated[Optional[str] if optional else str, BeforeValidator(check)]
 
@@ -54,6 +68,7 @@ def _text_type(max_len: int = 200, *, multiline: bool = False, numeric_ok: bool 
 Text = _text_type()
 ShortText = _text_type(50)
 OptText = _text_type(100, optional=True)
+OptEmail = _text_type(100, optional=True, pattern=_check_email)
 
 
 class _Model(BaseModel):
@@ -62,23 +77,9 @@ class _Model(BaseModel):
 
 class Contact(_Model):
     name: ShortText = Field(description="联系人姓名")
-    phone: _text_type(30, numeric_ok=True) = Field(description="联系电话")
-    email: OptText = Field(None, description="电子邮箱")
+    phone: _text_type(30, numeric_ok=True, pattern=_check_phone) = Field(description="联系电话")
+    email: OptEmail = Field(None, description="电子邮箱")
 
-    _phone = field_validator("phone")(lambda v: _check_phone(v))
-    _email = field_validator("email")(lambda v: _check_email(v))
-
-
-def _check_phone(value: Optional[str]) -> Optional[str]:
-    if value is not None and not _PHONE.match(value):
-        raise ValueError(f'电话号码格式不正确："{value}"')
-    return value
-
-
-def _check_email(value: Optional[str]) -> Optional[str]:
-    if value is not None and not _EMAIL.match(value):
-        raise ValueError(f'电子邮箱格式不正确："{value}"')
-    return value
 
 
 class Secretariat(_Model):
@@ -100,12 +101,10 @@ class Member(_Model):
     employer: Text = Field(description="工作单位")
     title: ShortText = Field(description="职称")
     stakeholder: ShortText = Field(description="利益相关方类别")
-    phone: _text_type(30, numeric_ok=True, optional=True) = Field(None, description="联系电话")
-    email: OptText = Field(None, description="电子邮箱")
-    province: OptText = Field(None, description="所在省份（可选）")
+    phone: _text_type(30, numeric_ok=True, optional=True, pattern=_check_phone) = Field(None, description="联系电话")
+    email: OptEmail = Field(None, description="电子邮箱")
+    province: OptText = Field(None, description="所在省份")
 
-    _phone = field_validator("phone")(lambda v: _check_phone(v))
-    _email = field_validator("email")(lambda v: _check_email(v))
 
     @field_validator("stakeholder")
     @classmethod

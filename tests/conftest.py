@@ -30,3 +30,29 @@ def laws_dir() -> Path:
     if not LAWS_DIR.is_dir():
         pytest.skip("../shared/reference/laws is not available")
     return LAWS_DIR
+
+
+@pytest.fixture()
+def write_spec(tmp_path):
+    """Write spec data to a YAML file in tmp_path and return its path."""
+    from assistant.yamlio import dump_yaml
+
+    def write(data: dict, name: str = "spec.yaml") -> Path:
+        path = tmp_path / name
+        path.write_text(dump_yaml(data), encoding="utf-8")
+        return path
+
+    return write
+
+
+@pytest.fixture()
+def run_cli():
+    """Invoke the `charter` CLI in-process; returns click's Result."""
+    from click.testing import CliRunner
+
+    from cli.main import cli
+
+    def run(*args: str, input: str | None = None):
+        return CliRunner().invoke(cli, [str(a) for a in args], input=input)
+
+    return run

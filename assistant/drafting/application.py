@@ -164,7 +164,7 @@ def _tables(spec: Spec, findings: list[Finding], template, context) -> dict[str,
             contact = "\n".join(x for x in (m.phone, m.email) if x) or "—"
             rows.append([str(number), m.name, m.role, m.employer, m.title, m.stakeholder, contact])
         return Table(["序号", "姓名", "拟任职务", "工作单位", "职称", "类别", "联系方式"], rows,
-                     widths_mm=[12, 16, 22, 38, 22, 22, 24], font_pt=10.5)
+                     widths_mm=[10, 15, 19, 34, 19, 21, 38], font_pt=10.5)
 
     return {"basic_info": basic_info, "officers": officers, "categories": categories,
             "composition": composition, "findings": findings_table, "secretariat": secretariat,

@@ -1,8 +1,10 @@
 """list[Block] -> a DOCX laid out per GB/T 9704-2012 (A4, margins, 3号仿宋 body, PAGE field footers)."""
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Iterable
+from xml.sax.saxutils import escape
 
 from ..fsutil import atomic_path
 from .blocks import AnnexLabel, Article, ChapterHeading, Heading, PageBreak, Paragraph, Subtitle, Table, Title
@@ -40,6 +42,7 @@ def build_document(blocks: Iterable, *, reference: Path | None = None, core_titl
     writer = _Writer(document)
     for block in blocks:
         writer.add(block)
+    writer.finish()
     document.core_properties.title = core_title
     document.core_properties.author = "charter-assistant"
     return document
@@ -165,9 +168,45 @@ def _register_fallback_fonts(document) -> None:
     font_part._blob = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
 
 
+_NS = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+_ALIGN = {"justify": "both", "center": "center", "right": "right", "left": "left"}
+_ILLEGAL_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+
+
+def _run_xml(text: str, role: str, size_pt: float) -> str:
+    """One run; line breaks inside `text` become w:br. Built as text: python-docx's element API is 10x slower."""
+    if _ILLEGAL_XML.search(text):
+        raise ValueError(f"text contains an XML-illegal character: {text!r}")
+    font = FONTS[role][0]
+    half_points = round(size_pt * 2)
+    props = (f'<w:rPr><w:rFonts w:ascii="{LATIN_FONT}" w:hAnsi="{LATIN_FONT}" w:eastAsia="{font}"/>'
+             f'<w:sz w:val="{half_points}"/><w:szCs w:val="{half_points}"/><w:lang w:eastAsia="zh-CN"/></w:rPr>')
+    parts = [f'<w:t xml:space="preserve">{escape(line)}</w:t>' for line in text.replace("\t", " ").split("\n")]
+    return f"<w:r>{props}{'<w:br/>'.join(parts)}</w:r>"
+
+
+def _paragraph_xml(runs: str, *, align: str = "justify", indent: bool = True, keep_next: bool = False,
+                   spacing: str = "") -> str:
+    ppr = "<w:keepNext/>" if keep_next else ""
+    ppr += spacing
+    if indent:
+        ppr += f'<w:ind w:firstLineChars="200" w:firstLine="{int(PT["三号"] * 20 * 2)}"/>'
+    else:
+        ppr += '<w:ind w:firstLine="0"/>'
+    ppr += f'<w:jc w:val="{_ALIGN[align]}"/>'
+    return f"<w:p><w:pPr>{ppr}</w:pPr>{runs}</w:p>"
+
+
+def _exact(pt: float) -> str:
+    return f'<w:spacing w:line="{round(pt * 20)}" w:lineRule="exact"/>'
+
+
 class _Writer:
+    """Turns blocks into WordprocessingML, appended to the body in one parse."""
+
     def __init__(self, document):
         self.doc = document
+        self.parts: list[str] = []
 
     def add(self, block) -> None:
         handlers = {Title: self._title, Subtitle: self._subtitle, ChapterHeading: self._chapter,
@@ -175,105 +214,70 @@ class _Writer:
                     AnnexLabel: self._annex, PageBreak: self._pagebreak, Table: self._table}
         handlers[type(block)](block)
 
-    def _paragraph(self, *, align: str = "justify", indent: bool = True, keep_next: bool = False):
-        from docx.enum.text import WD_ALIGN_PARAGRAPH
-        from docx.shared import Pt
+    def finish(self) -> None:
+        from docx.oxml import parse_xml
 
-        p = self.doc.add_paragraph()
-        p.alignment = {"justify": WD_ALIGN_PARAGRAPH.JUSTIFY, "center": WD_ALIGN_PARAGRAPH.CENTER,
-                       "right": WD_ALIGN_PARAGRAPH.RIGHT, "left": WD_ALIGN_PARAGRAPH.LEFT}[align]
-        if indent:
-            _first_line_chars(p, 200)
-        else:
-            p.paragraph_format.first_line_indent = Pt(0)
-        p.paragraph_format.keep_with_next = keep_next
-        return p
+        body = self.doc.element.body
+        sect_pr = body.sectPr
+        container = parse_xml(f"<w:body {_NS}>{''.join(self.parts)}</w:body>")
+        for child in list(container):
+            if sect_pr is not None:
+                sect_pr.addprevious(child)
+            else:
+                body.append(child)
 
     def _title(self, block: Title) -> None:
-        from docx.shared import Pt
-
-        p = self._paragraph(align="center", indent=False)
-        p.paragraph_format.space_after = Pt(LINE_PITCH_PT)
-        p.paragraph_format.line_spacing = Pt(36)
-        _font(p.add_run(block.text), "title", PT["二号"])
+        spacing = f'<w:spacing w:after="{round(LINE_PITCH_PT * 20)}" w:line="720" w:lineRule="exact"/>'
+        self.parts.append(_paragraph_xml(_run_xml(block.text, "title", PT["二号"]), align="center", indent=False,
+                                         spacing=spacing))
 
     def _subtitle(self, block: Subtitle) -> None:
-        p = self._paragraph(align="center", indent=False)
-        _font(p.add_run(block.text), "kai", PT["三号"])
+        self.parts.append(_paragraph_xml(_run_xml(block.text, "kai", PT["三号"]), align="center", indent=False))
 
     def _chapter(self, block: ChapterHeading) -> None:
-        p = self._paragraph(align="center", indent=False, keep_next=True)
-        _font(p.add_run(block.text), "hei", PT["三号"])
+        self.parts.append(_paragraph_xml(_run_xml(block.text, "hei", PT["三号"]), align="center", indent=False,
+                                         keep_next=True))
 
     def _heading(self, block: Heading) -> None:
-        p = self._paragraph(keep_next=True)
-        _font(p.add_run(block.text), "hei" if block.level == 1 else "kai", PT["三号"])
+        role = "hei" if block.level == 1 else "kai"
+        self.parts.append(_paragraph_xml(_run_xml(block.text, role, PT["三号"]), keep_next=True))
 
     def _article(self, block: Article) -> None:
-        first = self._paragraph()
-        _font(first.add_run(block.label + "\u3000"), "hei", PT["三号"])
         paragraphs = block.paragraphs or [""]
-        _font(first.add_run(paragraphs[0]), "body", PT["三号"])
+        first = _run_xml(block.label + "\u3000", "hei", PT["三号"]) + _run_xml(paragraphs[0], "body", PT["三号"])
+        self.parts.append(_paragraph_xml(first))
         for text in paragraphs[1:] + block.items:
-            _font(self._paragraph().add_run(text), "body", PT["三号"])
+            self.parts.append(_paragraph_xml(_run_xml(text, "body", PT["三号"])))
 
     def _text(self, block: Paragraph) -> None:
-        from docx.shared import Pt
-
-        p = self._paragraph(align=block.align, indent=block.indent)
         if block.note:
-            p.paragraph_format.line_spacing = Pt(PT["四号"] * 1.5)
-            _font(p.add_run(block.text), "kai", PT["四号"])
+            run, spacing = _run_xml(block.text, "kai", PT["四号"]), _exact(PT["四号"] * 1.5)
         else:
-            _font(p.add_run(block.text), "hei" if block.bold else "body", PT["三号"])
+            run, spacing = _run_xml(block.text, "hei" if block.bold else "body", PT["三号"]), ""
+        self.parts.append(_paragraph_xml(run, align=block.align, indent=block.indent, spacing=spacing))
 
     def _annex(self, block: AnnexLabel) -> None:
-        p = self._paragraph(align="left", indent=False)
-        _font(p.add_run(block.text), "hei", PT["三号"])
+        self.parts.append(_paragraph_xml(_run_xml(block.text, "hei", PT["三号"]), align="left", indent=False))
 
     def _pagebreak(self, block: PageBreak) -> None:
-        from docx.enum.text import WD_BREAK
-
-        self.doc.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
+        self.parts.append('<w:p><w:r><w:br w:type="page"/></w:r></w:p>')
 
     def _table(self, block: Table) -> None:
-        from docx.enum.table import WD_TABLE_ALIGNMENT
-        from docx.oxml import OxmlElement
-        from docx.oxml.ns import qn
-        from docx.shared import Mm, Pt
-
-        table = self.doc.add_table(rows=1 + len(block.rows), cols=len(block.header))
-        table.style = "Table Grid"
-        table.alignment = WD_TABLE_ALIGNMENT.CENTER
-        header_tr = table.rows[0]._tr
-        tr_pr = header_tr.get_or_add_trPr()
-        repeat = OxmlElement("w:tblHeader")  # repeat the header row on every page
-        repeat.set(qn("w:val"), "true")
-        tr_pr.append(repeat)
+        widths = block.widths_mm or [156 / len(block.header)] * len(block.header)
+        twips = [round(w / 25.4 * 1440) for w in widths]
+        out = ['<w:tbl><w:tblPr><w:tblStyle w:val="TableGrid"/><w:tblW w:w="0" w:type="auto"/>'
+               '<w:jc w:val="center"/><w:tblLayout w:type="fixed"/></w:tblPr><w:tblGrid>']
+        out += [f'<w:gridCol w:w="{w}"/>' for w in twips]
+        out.append("</w:tblGrid>")
+        single = '<w:spacing w:line="240" w:lineRule="auto"/>'
         for r, values in enumerate([block.header] + block.rows):
-            cells = table.rows[r].cells
-            for c, value in enumerate(values):
-                p = cells[c].paragraphs[0]
-                p.paragraph_format.first_line_indent = Pt(0)
-                p.paragraph_format.line_spacing = 1.0
-                from docx.enum.text import WD_LINE_SPACING
-
-                p.paragraph_format.line_spacing_rule = WD_LINE_SPACING.SINGLE
-                _font(p.add_run(str(value)), "hei" if r == 0 else "body", block.font_pt)
-        if block.widths_mm:
-            table.autofit = False
-            for column, width in zip(table.columns, block.widths_mm):
-                column.width = Mm(width)  # tblGrid, which LibreOffice reads
-            for row in table.rows:
-                for cell, width in zip(row.cells, block.widths_mm):
-                    cell.width = Mm(width)  # tcW, which Word reads
-        self.doc.add_paragraph()
-
-
-def _first_line_chars(paragraph, hundredths: int) -> None:
-    """w:firstLineChars: an indent in characters (200 = two characters), as Word writes it."""
-    from docx.oxml.ns import qn
-
-    ind = paragraph._p.get_or_add_pPr().get_or_add_ind()
-    ind.set(qn("w:firstLineChars"), str(hundredths))
-    ind.set(qn("w:firstLine"), str(int(PT["三号"] * 20 * hundredths / 100)))
+            # The header row repeats on every page (w:tblHeader).
+            out.append("<w:tr><w:trPr><w:tblHeader/></w:trPr>" if r == 0 else "<w:tr>")
+            for value, width in zip(values, twips):
+                run = _run_xml(str(value), "hei" if r == 0 else "body", block.font_pt)
+                out.append(f'<w:tc><w:tcPr><w:tcW w:w="{width}" w:type="dxa"/></w:tcPr>'
+                           f'{_paragraph_xml(run, align="left", indent=False, spacing=single)}</w:tc>')
+            out.append("</w:tr>")
+        out.append("</w:tbl>")
+        self.parts.append("".join(out))
+        self.parts.append(_paragraph_xml("", indent=False))
