@@ -86,12 +86,11 @@ def _seals(spec: Spec, template, context) -> list:
     blocks: list = []
     for index, seal in enumerate(template.data["seals"]):
         where = f"seals[{index}]"
-        blocks.append(Paragraph(f"{template.render(seal['opinion'], context, where)}：", indent=False, align="left"))
-        blocks += [Paragraph("", indent=False), Paragraph("", indent=False)]
-        blocks.append(Paragraph(f"{template.render(seal['org'], context, where)}", indent=False, align="right"))
-        blocks.append(Paragraph(seal["seal"], indent=False, align="right"))
-        blocks.append(Paragraph(context["date"] if seal.get("dated") else "年\u3000\u3000月\u3000\u3000日",
-                                indent=False, align="right"))
+        lines = [(f"{template.render(seal['opinion'], context, where)}：", "left"), ("", "left"), ("", "left"),
+                 (template.render(seal["org"], context, where), "right"), (seal["seal"], "right"),
+                 (context["date"] if seal.get("dated") else "年\u3000\u3000月\u3000\u3000日", "right")]
+        blocks += [Paragraph(text, indent=False, align=align, keep_next=i < len(lines) - 1)
+                   for i, (text, align) in enumerate(lines)]
     return blocks
 
 

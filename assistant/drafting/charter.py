@@ -77,6 +77,6 @@ def charter_blocks(spec: Spec, template_dir: Path | None = None, *, annex_prefix
         Paragraph(f"说明：{library.notice}本表列出本章程每一条所依据的{library.label}编号及所用参数取值。"),
         Table(["章程条款", "示范条款", "条款标题", "参数取值"],
               [[r.article, r.clause_id, r.clause_title, r.params] for r in trace_rows(articles)],
-              widths_mm=[22, 20, 40, 74], font_pt=10.5),
+              widths_mm=[28, 18, 42, 68], font_pt=10.5),
     ]
     return blocks

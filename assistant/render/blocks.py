@@ -49,6 +49,7 @@ class Paragraph:
     align: str = "justify"  # justify | center | right | left
     bold: bool = False
     note: bool = False  # a smaller 楷体 remark
+    keep_next: bool = False  # keep on the page of the next paragraph (seal blocks)
 
 
 @dataclass

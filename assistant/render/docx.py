@@ -254,7 +254,8 @@ class _Writer:
             run, spacing = _run_xml(block.text, "kai", PT["四号"]), _exact(PT["四号"] * 1.5)
         else:
             run, spacing = _run_xml(block.text, "hei" if block.bold else "body", PT["三号"]), ""
-        self.parts.append(_paragraph_xml(run, align=block.align, indent=block.indent, spacing=spacing))
+        self.parts.append(_paragraph_xml(run, align=block.align, indent=block.indent, spacing=spacing,
+                                         keep_next=block.keep_next))
 
     def _annex(self, block: AnnexLabel) -> None:
         self.parts.append(_paragraph_xml(_run_xml(block.text, "hei", PT["三号"]), align="left", indent=False))
