@@ -1,7 +1,11 @@
 """list[Block] -> a DOCX laid out per GB/T 9704-2012 (A4, margins, 3号仿宋 body, PAGE field footers)."""
 from __future__ import annotations
 
+import io
 import re
+import zipfile
+from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 from typing import Iterable
 from xml.sax.saxutils import escape
@@ -23,29 +27,68 @@ LINE_PITCH_PT = 28.95  # 22 lines per 225 mm type area (GB/T 9704 5.2.3, common 
 MARGINS_MM = {"top": 37, "bottom": 35, "left": 28, "right": 26}  # GB/T 9704 5.2.1: type area 156 x 225 mm
 
 
+_TITLE_TOKEN = "CHARTER-ASSISTANT-TITLE"
+
+
 def write_docx(blocks: Iterable, out: Path, *, force: bool = False, reference: Path | None = None,
                core_title: str = "") -> Path:
     """Lay out `blocks` and save atomically to `out`."""
-    document = build_document(blocks, reference=reference, core_title=core_title)
+    data = docx_bytes(blocks, reference=reference, core_title=core_title)
     with atomic_path(out, force=force) as tmp:
-        document.save(str(tmp))
+        tmp.write_bytes(data)
     return Path(out)
 
 
-def build_document(blocks: Iterable, *, reference: Path | None = None, core_title: str = ""):
+def docx_bytes(blocks: Iterable, *, reference: Path | None = None, core_title: str = "") -> bytes:
+    """The DOCX package: a cached base (page, styles, footers) with this document's body spliced in."""
+    writer = _Writer()
+    for block in blocks:
+        writer.add(block)
+    key = (str(reference), reference.stat().st_mtime_ns) if reference else None
+    return _base_package(key).package(writer.xml(), core_title)
+
+
+@dataclass(frozen=True)
+class _BasePackage:
+    parts: tuple[tuple[str, bytes], ...]
+    body_prefix: str
+    body_suffix: str
+
+    def package(self, body_xml: str, title: str) -> bytes:
+        buffer = io.BytesIO()
+        with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+            for name, data in self.parts:
+                if name == "word/document.xml":
+                    data = (self.body_prefix + body_xml + self.body_suffix).encode("utf-8")
+                elif name == "docProps/core.xml":
+                    data = data.replace(_TITLE_TOKEN.encode(), escape(title).encode("utf-8"))
+                archive.writestr(name, data)
+        return buffer.getvalue()
+
+
+@lru_cache(maxsize=8)
+def _base_package(reference_key: tuple[str, int] | None) -> _BasePackage:
+    """Built once per process with python-docx: page setup, styles, fallback fonts, page-number footers."""
     from docx import Document
 
-    document = Document(str(reference)) if reference else Document()
+    document = Document(reference_key[0]) if reference_key else Document()
+    body = document.element.body
+    for child in list(body):
+        if child is not body.sectPr:
+            body.remove(child)
     _setup_page(document)
     _setup_styles(document)
     _register_fallback_fonts(document)
-    writer = _Writer(document)
-    for block in blocks:
-        writer.add(block)
-    writer.finish()
-    document.core_properties.title = core_title
+    document.core_properties.title = _TITLE_TOKEN
     document.core_properties.author = "charter-assistant"
-    return document
+    buffer = io.BytesIO()
+    document.save(buffer)
+    with zipfile.ZipFile(buffer) as archive:
+        parts = tuple((name, archive.read(name)) for name in archive.namelist())
+    xml = dict(parts)["word/document.xml"].decode("utf-8")
+    open_tag = re.search(r"<w:body[^>]*>", xml)
+    split = xml.rindex("<w:sectPr")
+    return _BasePackage(parts, xml[:open_tag.end()], xml[split:])
 
 
 def _setup_page(document) -> None:
@@ -168,7 +211,6 @@ def _register_fallback_fonts(document) -> None:
     font_part._blob = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
 
 
-_NS = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
 _ALIGN = {"justify": "both", "center": "center", "right": "right", "left": "left"}
 _ILLEGAL_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
@@ -202,10 +244,9 @@ def _exact(pt: float) -> str:
 
 
 class _Writer:
-    """Turns blocks into WordprocessingML, appended to the body in one parse."""
+    """Turns blocks into WordprocessingML text for the document body."""
 
-    def __init__(self, document):
-        self.doc = document
+    def __init__(self):
         self.parts: list[str] = []
 
     def add(self, block) -> None:
@@ -214,17 +255,8 @@ class _Writer:
                     AnnexLabel: self._annex, PageBreak: self._pagebreak, Table: self._table}
         handlers[type(block)](block)
 
-    def finish(self) -> None:
-        from docx.oxml import parse_xml
-
-        body = self.doc.element.body
-        sect_pr = body.sectPr
-        container = parse_xml(f"<w:body {_NS}>{''.join(self.parts)}</w:body>")
-        for child in list(container):
-            if sect_pr is not None:
-                sect_pr.addprevious(child)
-            else:
-                body.append(child)
+    def xml(self) -> str:
+        return "".join(self.parts)
 
     def _title(self, block: Title) -> None:
         spacing = f'<w:spacing w:after="{round(LINE_PITCH_PT * 20)}" w:line="720" w:lineRule="exact"/>'

@@ -35,11 +35,16 @@ def render_string(source: str, context: Mapping[str, Any], *, where: str) -> str
         raise TemplateError(f"模板错误：{err}", where=where) from None
 
 
+@lru_cache(maxsize=1024)
+def _compile_expression(expression: str):
+    return environment().compile_expression(expression, undefined_to_none=False)
+
+
 def evaluate(expression: str, context: Mapping[str, Any], *, where: str) -> Any:
     """Evaluate a `when:` condition."""
     from jinja2 import TemplateError as JinjaError
 
     try:
-        return environment().compile_expression(expression, undefined_to_none=False)(**context)
+        return _compile_expression(expression)(**context)
     except JinjaError as err:
         raise TemplateError(f"条件表达式错误：{err}", where=where) from None
