@@ -86,6 +86,7 @@ class Secretariat(_Model):
     host: Text = Field(description="秘书处承担单位")
     address: Text = Field(description="秘书处地址")
     contact: Contact = Field(description="秘书处联系人")
+    association: bool = Field(False, description="承担单位是否为社会团体（本组织作为其分支机构设立）")
 
 
 class Scheme(_Model):

@@ -38,6 +38,8 @@ def _ask_model(model, *, optional: tuple[str, ...] = ()) -> dict:
         if isinstance(annotation, type) and issubclass(annotation, BaseModel):
             click.echo(f"— {field.description} —")
             out[name] = _ask_model(annotation, optional=optional)
+        elif annotation is bool:
+            out[name] = click.confirm(field.description, default=bool(field.default))
         else:
             out[name] = _ask_field(model, name, optional=not field.is_required())
             if out[name] is None:

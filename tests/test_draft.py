@@ -208,3 +208,13 @@ def test_broken_template_names_its_location(drafted, tmp_path, run_cli, example_
                      "--template-dir", tmp_path / "tpl")
     assert result.exit_code == 2 and "charter.yaml: title" in result.output
     assert not (tmp_path / "c.docx").exists()
+
+
+def test_association_paragraphs_only_for_association_hosts(example_spec_data, tmp_path):
+    plain = readback.text(draft(validate_spec_data(example_spec_data), "charter", tmp_path / "a.docx"))
+    example_spec_data["secretariat"]["association"] = True
+    spec = validate_spec_data(example_spec_data)
+    branch = readback.text(draft(spec, "charter", tmp_path / "b.docx"))
+    assert "分支机构" not in plain and "财务审计" not in plain
+    assert f"作为{spec.secretariat.host}的分支机构设立" in branch and "财务审计" in branch
+    assert readback.article_labels(tmp_path / "a.docx") == readback.article_labels(tmp_path / "b.docx")

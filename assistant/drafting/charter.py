@@ -40,7 +40,8 @@ def charter_articles(spec: Spec, template_dir: Path | None = None) -> tuple[str,
                 raise TemplateError(f"示范条款 {clause_id} 不存在", where=f"{template.path.name}: {where}")
             article_no += 1
             sources = as_list(entry["text"]) + as_list(entry.get("items"))
-            paragraphs = [template.render(t, context, where) for t in as_list(entry["text"])]
+            # A paragraph whose {% if %} is false renders empty and is left out.
+            paragraphs = [text for t in as_list(entry["text"]) if (text := template.render(t, context, where))]
             items = [item_label(i + 1) + template.render(t, context, where)
                      for i, t in enumerate(as_list(entry.get("items")))]
             used = set().union(*(referenced_params(s) for s in sources))

@@ -1,0 +1,1 @@
+"""Documents in, citable chunks out: loaders (file formats), chunking (structure), tokenize (jieba)."""

@@ -1,0 +1,196 @@
+"""Embedding functions for chromadb. The default hashes character n-grams: no network, no model, deterministic.
+
+Alternatives (optional dependencies, imported only when chosen):
+  "st:/path/to/model"      a sentence-transformers model from a local folder
+  "openai:URL#MODEL"      an OpenAI-compatible /v1/embeddings endpoint via langchain-openai
+"""
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from ..errors import CorpusError
+
+DEFAULT_EMBEDDER = "hash"
+_A = 0x9E3779B1  # Knuth multiplicative hashing constants: cheap, stable across processes (unlike hash()).
+_B = 0x85EBCA77
+_SKIP = re.compile(r"[\s\u3000，。；：、！？“”‘’（）《》〔〕【】,.;:!?()\"'\-—…·|#]")
+
+
+def _chromadb_types():
+    from chromadb.api.types import EmbeddingFunction
+    from chromadb.utils.embedding_functions import register_embedding_function
+
+    return EmbeddingFunction, register_embedding_function
+
+
+def hashed_ngram_vectors(texts, dim: int = 1024):
+    """Character unigrams and bigrams hashed into `dim` buckets (signed), log-scaled counts, L2-normalized."""
+    import numpy as np
+
+    out = np.zeros((len(texts), dim), dtype=np.float32)
+    mask = np.uint64(0xFFFFFFFF)
+    for row, text in enumerate(texts):
+        clean = _SKIP.sub("", text.lower())
+        if not clean:
+            continue
+        cps = np.frombuffer(clean.encode("utf-32-le"), dtype=np.uint32).astype(np.uint64)
+        uni = (cps * np.uint64(_A)) & mask
+        keys = uni
+        if len(cps) > 1:
+            bi = ((cps[:-1] * np.uint64(_A)) ^ (cps[1:] * np.uint64(_B))) & mask
+            bi = (bi * np.uint64(_B)) & mask
+            keys = np.concatenate([uni, bi, bi])  # bigrams count double: they carry the words
+        buckets = (keys >> np.uint64(8)) % np.uint64(dim)
+        signs = np.where((keys & np.uint64(1)) == 0, 1.0, -1.0).astype(np.float32)
+        vec = np.zeros(dim, dtype=np.float32)
+        np.add.at(vec, buckets.astype(np.int64), signs)
+        vec = np.sign(vec) * np.log1p(np.abs(vec))
+        norm = float(np.linalg.norm(vec))
+        if norm:
+            out[row] = vec / norm
+    return out
+
+
+_CLASSES: dict[str, Any] = {}
+
+
+def _hash_class():
+    if "hash" in _CLASSES:
+        return _CLASSES["hash"]
+    EmbeddingFunction, register = _chromadb_types()
+
+    @register
+    class HashingCharNgramEmbedding(EmbeddingFunction):
+        """chromadb embedding function: hashed character 1-2-grams (see hashed_ngram_vectors)."""
+
+        def __init__(self, dim: int = 1024):
+            self.dim = dim
+
+        def __call__(self, input):  # noqa: A002 - chromadb's protocol names it `input`
+            return list(hashed_ngram_vectors(list(input), self.dim))
+
+        @staticmethod
+        def name() -> str:
+            return "charter-hashing-char-ngram"
+
+        def get_config(self) -> dict:
+            return {"dim": self.dim}
+
+        @staticmethod
+        def build_from_config(config: dict):
+            return HashingCharNgramEmbedding(int(config.get("dim", 1024)))
+
+        def default_space(self) -> str:
+            return "cosine"
+
+        def supported_spaces(self):
+            return ["cosine"]
+
+    _CLASSES["hash"] = HashingCharNgramEmbedding
+    return HashingCharNgramEmbedding
+
+
+def _st_class():
+    if "st" in _CLASSES:
+        return _CLASSES["st"]
+    EmbeddingFunction, register = _chromadb_types()
+
+    @register
+    class LocalSentenceTransformerEmbedding(EmbeddingFunction):
+        """A sentence-transformers model loaded from a local folder (never from a hub)."""
+
+        def __init__(self, path: str):
+            self.path = path
+            try:
+                from sentence_transformers import SentenceTransformer
+            except ImportError:
+                raise CorpusError("使用本地向量模型需要安装 sentence-transformers", where=path) from None
+            self._model = SentenceTransformer(path, local_files_only=True)
+
+        def __call__(self, input):  # noqa: A002
+            return list(self._model.encode(list(input), normalize_embeddings=True))
+
+        @staticmethod
+        def name() -> str:
+            return "charter-local-sentence-transformer"
+
+        def get_config(self) -> dict:
+            return {"path": self.path}
+
+        @staticmethod
+        def build_from_config(config: dict):
+            return LocalSentenceTransformerEmbedding(config["path"])
+
+        def default_space(self) -> str:
+            return "cosine"
+
+        def supported_spaces(self):
+            return ["cosine"]
+
+    _CLASSES["st"] = LocalSentenceTransformerEmbedding
+    return LocalSentenceTransformerEmbedding
+
+
+def _openai_class():
+    if "openai" in _CLASSES:
+        return _CLASSES["openai"]
+    EmbeddingFunction, register = _chromadb_types()
+
+    @register
+    class OpenAICompatibleEmbedding(EmbeddingFunction):
+        """An OpenAI-compatible embeddings endpoint through langchain-openai (the `llm` extra)."""
+
+        def __init__(self, url: str, model: str):
+            self.url, self.model = url, model
+            try:
+                from langchain_openai import OpenAIEmbeddings
+            except ImportError:
+                raise CorpusError("使用 OpenAI 兼容向量接口需要安装 langchain-openai（pip install "
+                                  "'charter-assistant[llm]'）", where=url) from None
+            import os
+
+            self._client = OpenAIEmbeddings(base_url=url, model=model, check_embedding_ctx_length=False,
+                                            api_key=os.environ.get("OPENAI_API_KEY", "not-needed"))
+
+        def __call__(self, input):  # noqa: A002
+            return self._client.embed_documents(list(input))
+
+        @staticmethod
+        def name() -> str:
+            return "charter-openai-compatible"
+
+        def get_config(self) -> dict:
+            return {"url": self.url, "model": self.model}
+
+        @staticmethod
+        def build_from_config(config: dict):
+            return OpenAICompatibleEmbedding(config["url"], config["model"])
+
+        def default_space(self) -> str:
+            return "cosine"
+
+        def supported_spaces(self):
+            return ["cosine"]
+
+    _CLASSES["openai"] = OpenAICompatibleEmbedding
+    return OpenAICompatibleEmbedding
+
+
+def make_embedder(spec: str | None = None):
+    """"hash" (default), "hash:DIM", "st:/local/model/folder" or "openai:URL#MODEL" -> a chromadb embedding function."""
+    spec = (spec or DEFAULT_EMBEDDER).strip()
+    kind, _, arg = spec.partition(":")
+    if kind == "hash":
+        return _hash_class()(int(arg) if arg else 1024)
+    if kind == "st" and arg:
+        return _st_class()(arg)
+    if kind == "openai" and "#" in arg:
+        url, model = arg.rsplit("#", 1)
+        return _openai_class()(url, model)
+    raise CorpusError("无法识别的向量化方式，可用：hash、hash:维数、st:本地模型目录、openai:URL#模型名", where=spec)
+
+
+def register_all() -> None:
+    """Make every embedding class known to chromadb, so a persisted collection can be reopened."""
+    _hash_class()

@@ -1,0 +1,246 @@
+"""Hybrid search: BM25 over jieba tokens and chromadb vectors, fused by chunk id (reciprocal rank fusion).
+
+Steps: find documents the question names (《认证认可条例》, 上海) and rank their chunks first; drop those names
+from the wording; add synonyms (投票 -> 表决) at half weight; fuse the BM25 and vector rankings; add how much of
+the question's weighted wording a candidate contains (coverage), so a chunk that answers every part wins over
+one that repeats a single word; an article named outright (第九条, 5.4.4) goes first.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..corpus import tokenize
+from ..corpus.chunking import CN_NUM, Chunk
+from .bm25 import BM25Index
+
+RRF_K = 60
+CANDIDATES = 50
+VECTOR_WEIGHT = 0.3      # hashed n-gram vectors are lexical too: they break BM25 ties, not lead
+COVERAGE_WEIGHT = 2.0    # in units of a first-rank RRF vote
+SYNONYM_WEIGHT = 0.5
+_ARTICLE_REF = re.compile(rf"第[{CN_NUM}\d]+条(?:之[{CN_NUM}]+)?")
+_NUMBER_REF = re.compile(r"(?<![\d.])\d{1,2}(?:\.\d{1,3}){1,5}(?![\d.])")
+_DEFINITION_ASKED = re.compile(r"什么意思|指什么|是指|什么是|的含义|的定义|怎么理解|何谓")
+_DEFINITION_GIVEN = re.compile(r"所称.{0,30}?是指")
+_JURISDICTION = re.compile(r"^(.{2,8}?(?:省|市|自治区|特别行政区))")
+_NON_CONTENT = re.compile(r"[\s\u3000，。；：、！？“”‘’（）《》〔〕【】,.;:!?()\"'\-—…·|#]")
+
+
+@dataclass
+class Hit:
+    chunk: Chunk
+    score: float
+    bm25_rank: int | None = None
+    vector_rank: int | None = None
+    similarity: float = 0.0
+    coverage: float = 0.0
+
+    def to_dict(self) -> dict:
+        c = self.chunk
+        return {"document": c.document, "source": c.source, "clause": c.clause,
+                "heading": " > ".join(c.heading + ((c.title,) if c.title else ())), "text": c.text,
+                "score": round(self.score, 6)}
+
+
+@dataclass
+class Evidence:
+    """How well the best hits cover the question; `answerable` comes from the calibrated model."""
+
+    coverage: float
+    bigram_coverage: float
+    probability: float
+    answerable: bool
+
+
+@dataclass
+class Query:
+    """A question prepared for search."""
+
+    text: str
+    wording: str
+    documents: set[str]
+    terms: list[str]
+    weights: dict[str, float]
+    groups: list[tuple[float, tuple[str, ...]]]
+    refs: set[str]
+
+
+def document_aliases(name: str, title: str) -> set[str]:
+    """Ways a question names a document: 认证认可条例, 上海市标准化条例, 上海市, 上海."""
+    aliases = {name, title.strip("《》")}
+    m = _JURISDICTION.match(name)
+    if m:
+        place = m.group(1)
+        aliases.add(place)
+        stem = re.sub(r"(省|市|自治区|特别行政区)$", "", place)
+        if len(stem) >= 2:
+            aliases.add(stem)
+    return {a for a in aliases if len(a) >= 2}
+
+
+def mentioned_documents(query: str, aliases: dict[str, set[str]]) -> set[str]:
+    """Documents named in `query`; an alias inside a longer matched alias does not count (标准化法 in 标准化法实施条例)."""
+    spans = []
+    for doc, names in aliases.items():
+        for alias in names:
+            for m in re.finditer(re.escape(alias), query):
+                spans.append((m.start(), m.end(), doc))
+    found = set()
+    for start, end, doc in spans:
+        if not any(s <= start and end <= e and (e - s) > (end - start) and d != doc for s, e, d in spans):
+            found.add(doc)
+    return found
+
+
+def content_bigrams(text: str) -> set[str]:
+    clean = _NON_CONTENT.sub("", text)
+    for word in sorted(tokenize.STOPWORDS, key=len, reverse=True):
+        if len(word) > 1:
+            clean = clean.replace(word, " ")
+    return {clean[i:i + 2] for i in range(len(clean) - 1) if " " not in clean[i:i + 2]}
+
+
+def _finest(terms: list[str]) -> list[str]:
+    """Drop a term made entirely of other query terms (法定人数 when 法定 and 人数 are there)."""
+    out = []
+    for term in terms:
+        covered: set[int] = set()
+        for other in terms:
+            if other != term and other in term:
+                for m in re.finditer(re.escape(other), term):
+                    covered.update(range(m.start(), m.end()))
+        if len(covered) < len(term):
+            out.append(term)
+    return out
+
+
+class HybridSearcher:
+    """Search over one committed index state."""
+
+    def __init__(self, state: dict, store):
+        rows = list(state["chunks"].values())
+        self.chunks = [Chunk.from_dict(r) for r in rows]
+        self.texts = [c.search_text.lower() for c in self.chunks]
+        self.pos_by_vid = {r["vid"]: i for i, r in enumerate(rows)}
+        self.pos_by_id = {c.id: i for i, c in enumerate(self.chunks)}
+        self.pos_by_doc_clause: dict[tuple[str, str], int] = {}
+        self.doc_positions: dict[str, list[int]] = {}
+        for i, c in enumerate(self.chunks):
+            self.pos_by_doc_clause.setdefault((c.document, c.clause), i)
+            self.doc_positions.setdefault(c.document, []).append(i)
+        self.bm25 = BM25Index([r["tokens"] for r in rows])
+        self.store = store
+        self.aliases = {d["name"]: document_aliases(d["name"], d["title"]) for d in state["documents"].values()}
+        self._calibration = None
+
+    def __len__(self) -> int:
+        return len(self.chunks)
+
+    def prepare(self, text: str) -> Query:
+        docs = mentioned_documents(text, self.aliases)
+        wording = text
+        for doc in docs:
+            for alias in sorted(self.aliases[doc], key=len, reverse=True):
+                wording = wording.replace(alias, " ")
+        if not _NON_CONTENT.sub("", wording):
+            wording = text
+        terms = list(dict.fromkeys(tokenize.tokens(wording)))
+        extra = tokenize.expansions(terms)
+        weights = {t: SYNONYM_WEIGHT for t in extra}
+        groups = []
+        finest = _finest(terms)
+        # single characters (后, 办, 年) match inside unrelated words as substrings: they would only add noise
+        content = [t for t in finest if len(t) > 1 or not ("\u4e00" <= t <= "\u9fff")] or finest
+        for term in content:
+            alts = (term, *tokenize.SYNONYMS.get(term, ()))
+            groups.append((self.bm25.term_idf(term), alts))
+        refs = set(_ARTICLE_REF.findall(text)) | set(_NUMBER_REF.findall(text))
+        return Query(text, wording, docs, terms + extra, weights, groups, refs)
+
+    def coverage(self, query: Query, pos: int) -> float:
+        """IDF-weighted share of the question's words (or a synonym) found in the chunk, as substrings."""
+        total = sum(w for w, _ in query.groups)
+        if not total:
+            return 0.0
+        text = self.texts[pos]
+        return sum(w for w, alts in query.groups if any(a in text for a in alts)) / total
+
+    def search(self, text: str, k: int = 10) -> list[Hit]:
+        """The best k chunks for `text`, best first."""
+        import numpy as np
+
+        if not _NON_CONTENT.sub("", text):
+            return []  # nothing to match: a zero vector would return arbitrary chunks
+        query = self.prepare(text)
+        scores = self.bm25.scores(query.terms, query.weights)
+        mask = None
+        if query.documents:
+            mask = np.zeros(len(self.chunks), dtype=bool)
+            for d in query.documents:
+                mask[self.doc_positions.get(d, [])] = True
+        bm25_list = _ranked(scores, CANDIDATES, mask)
+        vec_list: list[tuple[int, float]] = []
+        for vid, sim in self.store.query(query.wording, CANDIDATES * (3 if mask is not None else 1)):
+            pos = self.pos_by_vid.get(vid)
+            if pos is not None and (mask is None or mask[pos]):
+                vec_list.append((pos, sim))
+        fused: dict[int, Hit] = {}
+        for rank, (pos, _) in enumerate(bm25_list, 1):
+            hit = fused.setdefault(pos, Hit(self.chunks[pos], 0.0))
+            hit.score += 1.0 / (RRF_K + rank)
+            hit.bm25_rank = rank
+        for rank, (pos, sim) in enumerate(vec_list[:CANDIDATES], 1):
+            hit = fused.setdefault(pos, Hit(self.chunks[pos], 0.0))
+            hit.score += VECTOR_WEIGHT / (RRF_K + rank)
+            hit.vector_rank, hit.similarity = rank, sim
+        for ref in query.refs:
+            for d in (query.documents or self.doc_positions.keys()):
+                pos = self.pos_by_doc_clause.get((d, ref))
+                if pos is not None and (query.documents or ref[0].isdigit() or len(self.doc_positions) == 1):
+                    fused.setdefault(pos, Hit(self.chunks[pos], 0.0)).score += 3.0 / RRF_K
+        asks_definition = bool(_DEFINITION_ASKED.search(text))
+        for pos, hit in fused.items():
+            hit.coverage = self.coverage(query, pos)
+            hit.score += COVERAGE_WEIGHT * hit.coverage / RRF_K
+            if asks_definition and hit.coverage >= 0.5 and _DEFINITION_GIVEN.search(hit.chunk.text):
+                hit.score += 1.0 / RRF_K  # legal texts define terms as "本法所称X，是指…"
+        hits = sorted(fused.values(), key=lambda h: (-h.score, h.chunk.id))
+        if mask is not None and len(hits) < k:
+            seen = {h.chunk.id for h in hits}
+            for pos, _ in _ranked(scores, k + len(seen), None):
+                if self.chunks[pos].id not in seen:
+                    hits.append(Hit(self.chunks[pos], 0.0))
+        return hits[:k]
+
+    def evidence(self, text: str, hits: list[Hit], top: int = 3) -> Evidence:
+        """Coverage of the question by its best hits, and the calibrated answerable/abstain decision."""
+        from .calibration import load_calibration
+
+        query = self.prepare(text)
+        q_bigrams = content_bigrams(query.wording)
+        cov = bi = 0.0
+        for hit in hits[:top]:
+            pos = self.pos_by_id.get(hit.chunk.id)
+            if pos is None:
+                continue
+            cov = max(cov, self.coverage(query, pos))
+            if q_bigrams:
+                bi = max(bi, len(q_bigrams & content_bigrams(self.texts[pos])) / len(q_bigrams))
+        if self._calibration is None:
+            self._calibration = load_calibration()
+        p = self._calibration.probability(cov, bi)
+        return Evidence(round(cov, 4), round(bi, 4), round(p, 4), p >= self._calibration.threshold)
+
+
+def _ranked(scores, n: int, mask) -> list[tuple[int, float]]:
+    import numpy as np
+
+    if mask is not None:
+        scores = np.where(mask, scores, 0.0)
+    if not len(scores):
+        return []
+    n = min(n, len(scores))
+    idx = np.argpartition(-scores, n - 1)[:n]
+    idx = idx[np.lexsort((idx, -scores[idx]))]
+    return [(int(i), float(scores[i])) for i in idx if scores[i] > 0]

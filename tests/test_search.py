@@ -1,0 +1,140 @@
+"""Hybrid search on the real law texts, the search command (text, JSON, batch) and the langchain retriever."""
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from assistant.retrieval.index import Index
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+@pytest.fixture(scope="module")
+def index_dir(laws_dir, tmp_path_factory) -> Path:
+    directory = tmp_path_factory.mktemp("search") / "index"
+    Index(directory).add(sorted(p for p in laws_dir.glob("*.md") if p.name != "SOURCES.md"))
+    return directory
+
+
+@pytest.fixture(scope="module")
+def searcher(index_dir):
+    return Index(index_dir).searcher()
+
+
+@pytest.mark.parametrize("question,expected", [
+    ("认证机构的注册资本最少要多少？", "认证认可条例#第十条"),
+    ("委员会的法定人数是多少？", "示范条款#5.4.4"),
+    ("社会团体的分支机构能不能再设立分支机构？", "社会团体登记管理条例#第十七条"),
+    ("山东省地方标准的起草和技术审查由谁负责？", "山东省标准化条例#第十五条"),
+    ("上海市标准化条例第十九条", "上海市标准化条例#第十九条"),
+    ("示范条款5.3.4是怎么规定的？", "示范条款#5.3.4"),
+    ("产品质量法里的缺陷是什么意思？", "产品质量法#第四十六条"),
+])
+def test_top_hit(searcher, question, expected):
+    assert searcher.search(question, 5)[0].chunk.id == expected
+
+
+def test_named_document_ranks_first(searcher):
+    hits = searcher.search("上海市对团体标准有什么规定", 10)
+    assert {h.chunk.document for h in hits[:5]} <= {"上海市标准化条例", "上海市检验检测条例"}
+    assert hits[0].chunk.document == "上海市标准化条例"
+
+
+def test_results_are_unique_chunks_best_first(searcher):
+    hits = searcher.search("认证机构 认证证书 认证标志", 20)
+    assert len(hits) == 20
+    assert len({h.chunk.id for h in hits}) == 20
+    assert [h.score for h in hits] == sorted((h.score for h in hits), reverse=True)
+
+
+def test_empty_and_punctuation_queries(searcher):
+    assert searcher.search("？？？", 5) == []
+    assert searcher.search("  ", 3) == []
+
+
+def test_search_json_output(index_dir):
+    from cli.main import cli
+
+    result = CliRunner().invoke(cli, ["search", "认证人员能不能同时在两家认证机构执业", "-k", "3", "--json",
+                                      "--index", str(index_dir)])
+    assert result.exit_code == 0, result.output
+    results = json.loads(result.output)["results"]
+    assert len(results) == 3
+    assert set(results[0]) == {"document", "source", "clause", "heading", "text", "score"}
+    assert results[0]["document"] == "认证认可条例" and results[0]["clause"] == "第十四条"
+    assert results[0]["heading"] == "第二章 认证机构"
+    assert results[0]["source"].endswith("认证认可条例-2023.md")
+    assert results[0]["text"].startswith("第十四条 认证人员从事认证活动")
+
+
+def test_search_text_output(index_dir):
+    from cli.main import cli
+
+    result = CliRunner().invoke(cli, ["search", "法定人数", "-k", "2", "--index", str(index_dir)])
+    assert result.exit_code == 0
+    assert result.output.startswith("1. 〔示范条款 5.4.4〕")
+    assert "2. " in result.output and "3. " not in result.output
+
+
+def test_search_batch_jsonl(index_dir, tmp_path):
+    from cli.main import cli
+
+    batch = tmp_path / "questions.jsonl"
+    batch.write_text('{"id": "a", "question": "认证机构的注册资本最少要多少？", "k": 2}\n'
+                     "not json\n"
+                     '{"question": "委员会的法定人数是多少？"}\n', encoding="utf-8")
+    result = CliRunner().invoke(cli, ["search", "--batch", str(batch), "-k", "1", "--index", str(index_dir)])
+    assert result.exit_code == 1
+    lines = [json.loads(line) for line in result.stdout.splitlines()]
+    assert lines[0]["id"] == "a" and len(lines[0]["results"]) == 2
+    assert lines[0]["results"][0]["clause"] == "第十条"
+    assert lines[1] == {"line": 2, "error": lines[1]["error"]} and "JSON" in lines[1]["error"]
+    assert lines[2]["results"][0]["clause"] == "5.4.4" and len(lines[2]["results"]) == 1
+    assert "[第 3 行] 完成" in result.stderr
+
+
+def test_search_needs_a_question(index_dir):
+    from cli.main import cli
+
+    result = CliRunner().invoke(cli, ["search", "--index", str(index_dir)])
+    assert result.exit_code == 2 and "请提供问题" in result.output
+
+
+def test_langchain_retriever_in_a_chain(index_dir):
+    from langchain_core.runnables import RunnableLambda
+
+    from assistant.retrieval.retriever import as_retriever
+
+    retriever = as_retriever(Index(index_dir), k=3)
+    docs = retriever.invoke("认证机构的注册资本最少要多少？")
+    assert len(docs) == 3
+    assert docs[0].metadata["citation"] == "〔认证认可条例 第十条〕"
+    assert docs[0].metadata["clause"] == "第十条" and "注册资本" in docs[0].page_content
+    chain = retriever | RunnableLambda(lambda ds: [d.metadata["citation"] for d in ds])
+    assert chain.invoke("委员会的法定人数是多少？")[0] == "〔示范条款 5.4.4〕"
+
+
+def test_cli_import_stays_light():
+    code = ("import sys; import cli.main; heavy = [m for m in ('chromadb', 'langchain_core', 'jieba', 'numpy', "
+            "'rank_bm25', 'pypdf') if m in sys.modules]; print(heavy)")
+    out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True,
+                         env=dict(os.environ, PYTHONPATH=str(ROOT)))
+    assert out.stdout.strip() == "[]"
+
+
+@pytest.mark.parametrize("command", [["corpus", "--help"], ["corpus", "add", "--help"], ["corpus", "list", "--help"],
+                                     ["corpus", "remove", "--help"], ["corpus", "rebuild", "--help"],
+                                     ["search", "--help"], ["ask", "--help"], ["chat", "--help"]])
+def test_help(command):
+    from cli.main import cli
+
+    result = CliRunner().invoke(cli, command)
+    assert result.exit_code == 0
+    assert result.output.startswith("Usage: ")
+    assert ("--index" in result.output) or ("rebuild" in result.output)
