@@ -4,6 +4,8 @@ Public API (imported lazily so that `import assistant` stays cheap):
     load_spec(path) -> Spec            validate_spec_data(dict) -> Spec
     check_composition(spec) -> list[Finding]
     draft(spec, "charter" | "application", out_path, force=False) -> Path
+    run_batch(...), write_example(path)   (see assistant.batch)
+    Index(dir).add(paths); answer(question, Index(dir).searcher()) -> Answer(text, citations)
 """
 from __future__ import annotations
 
@@ -15,6 +17,11 @@ _EXPORTS = {
     "Spec": "assistant.spec",
     "check_composition": "assistant.rules",
     "draft": "assistant.drafting",
+    "run_batch": "assistant.batch",
+    "write_example": "assistant.batch",
+    "read_members": "assistant.roster",
+    "Index": "assistant.retrieval.index",
+    "answer": "assistant.qa",
     "AssistantError": "assistant.errors",
     "SpecError": "assistant.errors",
 }

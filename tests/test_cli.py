@@ -89,3 +89,29 @@ def test_every_command_has_help_and_is_in_readme(run_cli):
         result = run_cli(*path, "--help")
         assert result.exit_code == 0 and command.help, path
         assert f"charter {' '.join(path)}" in readme, f"README does not mention `charter {' '.join(path)}`"
+
+
+def test_interactive_draft_imports_roster_from_xlsx(run_cli, tmp_path):
+    from openpyxl import Workbook
+
+    workbook = Workbook()
+    sheet = workbook.active
+    sheet.append(["序号", "姓名", "职务", "工作单位", "职称", "类别", "联系电话"])
+    for i, cat in enumerate(["科研院所", "认证机构", "生产企业", "使用方", "行业组织"], 1):
+        sheet.append([i, f"专家{i}", "组长" if i == 1 else "成员", f"单位{i}", "高级工程师", cat, 13800000000 + i])
+    workbook.save(tmp_path / "roster.xlsx")
+    answers = _answers([]).rsplit("\n", 3)[0] + "\n" + str(tmp_path / "roster.xlsx") + "\n"
+    out, saved = tmp_path / "c.docx", tmp_path / "s.yaml"
+    result = run_cli("draft", "application", "-o", out, "--save-spec", saved, input=answers)
+    assert result.exit_code == 0, result.output
+    assert "已读取 5 名委员" in result.output
+    roster = next(t for t in readback.tables(out) if t[0][:2] == ["序号", "姓名"])
+    assert [row[1] for row in roster[1:]] == [f"专家{i}" for i in range(1, 6)]
+
+
+def test_roster_file_with_unknown_column_is_refused(run_cli, tmp_path):
+    (tmp_path / "roster.csv").write_text("姓名,爱好\n张三,钓鱼\n", encoding="utf-8")
+    answers = _answers([]).rsplit("\n", 3)[0] + "\n" + str(tmp_path / "roster.csv") + "\n"
+    result = run_cli("draft", "charter", "-o", tmp_path / "c.docx", input=answers)
+    assert result.exit_code == 2 and "爱好" in result.output and "roster.csv" in result.output
+    assert not (tmp_path / "c.docx").exists()
