@@ -117,6 +117,7 @@ def test_application_sections_seals_and_annexes(drafted):
     assert sum("（盖章）" in l for l in lines) == 3
     assert "2026年3月27日" in lines and "2026年03月27日" not in "".join(lines)
     assert "附件1" in lines and "附件2" in lines
+    assert f"附件：1．{spec.name}委员名单" in lines  # GB/T 9704 7.3.5.3 附件说明 after the body
     assert f"{spec.name}章程" in lines  # the charter draft is annexed
     basic = readback.find_table(application, "项目")
     assert ["组织名称", spec.name] in basic

@@ -22,7 +22,7 @@ class Template:
     def render(self, source: str, context: dict, where: str) -> str:
         """Render one string; template line breaks are joined without spaces, as Chinese text needs."""
         text = render_string(source, context, where=f"{self.path.name}: {where}")
-        return "".join(line.strip() for line in text.splitlines())
+        return "".join(line.strip(" \t\r") for line in text.splitlines())
 
     def when(self, entry: dict, context: dict, where: str) -> bool:
         condition = entry.get("when")

@@ -30,7 +30,7 @@ def render_string(source: str, context: Mapping[str, Any], *, where: str) -> str
     from jinja2 import TemplateError as JinjaError
 
     try:
-        return _compile(source).render(**context).strip()
+        return _compile(source).render(**context).strip(" \t\r\n")  # keep full-width spaces (U+3000)
     except JinjaError as err:
         raise TemplateError(f"模板错误：{err}", where=where) from None
 
