@@ -4,7 +4,8 @@
     .venv/bin/python benchmarks/retrieval.py --calibrate     # also refit assistant/retrieval/calibration.json
 
 Questions: benchmarks/data/questions.jsonl (development set; alternate questions form the calibration and
-test splits) and benchmarks/data/holdout.jsonl (written after the retrieval pipeline was frozen, never tuned on).
+test splits), benchmarks/data/holdout.jsonl (the first held-out set; read after its first run, so no longer
+clean) and benchmarks/data/holdout2.jsonl (written before the second round of changes, run once at its end).
 Law texts: ../shared/reference/laws (read in place).
 """
 from __future__ import annotations
@@ -94,21 +95,22 @@ def evaluate(searcher, baseline, questions) -> dict:
         ev = searcher.evidence(q["question"], hits)
         rows.append({"q": q, "rank": rank_of([h.chunk for h in hits], q),
                      "base": rank_of(baseline.search(q["question"]), q) if q["expected"] else None,
-                     "features": (ev.coverage, ev.bigram_coverage), "latency": latency})
+                     "features": ev.features, "unknown": ev.unknown_terms, "latency": latency})
     return {"rows": rows}
 
 
 def abstention_accuracy(rows, calibration) -> dict:
     correct = tp = fp = 0
     for r in rows:
-        answered = calibration.probability(*r["features"]) >= calibration.threshold
+        answered = calibration.probability_of(r["features"]) >= calibration.threshold
         truth = bool(r["q"]["expected"])
         correct += answered == truth
         fp += answered and not truth
         tp += (not answered) and not truth
     n_none = sum(not r["q"]["expected"] for r in rows)
     n_ans = len(rows) - n_none
-    false_abstain = sum(calibration.probability(*r["features"]) < calibration.threshold for r in rows if r["q"]["expected"])
+    false_abstain = sum(calibration.probability_of(r["features"]) < calibration.threshold
+                        for r in rows if r["q"]["expected"])
     return {"n": len(rows), "accuracy": correct / len(rows), "unanswerable_abstained": f"{tp}/{n_none}",
             "answerable_answered": f"{n_ans - false_abstain}/{n_ans}"}
 
@@ -184,6 +186,7 @@ def main() -> int:
 
     questions = load_questions(DATA / "questions.jsonl")
     holdout = load_questions(DATA / "holdout.jsonl")
+    holdout2 = load_questions(DATA / "holdout2.jsonl")
     cal_split, test_split = splits(questions)
     out: dict = {"machine": machine()}
 
@@ -198,6 +201,7 @@ def main() -> int:
         baseline = Baseline(searcher.chunks)
         dev = evaluate(searcher, baseline, questions)["rows"]
         hold = evaluate(searcher, baseline, holdout)["rows"]
+        hold2 = evaluate(searcher, baseline, holdout2)["rows"]
         by_id = {r["q"]["id"]: r for r in dev}
 
         def summary(rows):
@@ -205,10 +209,12 @@ def main() -> int:
             return {"ours": recall([r["rank"] for r in answerable]), "baseline": recall([r["base"] for r in answerable])}
 
         out["recall"] = {"dev (all)": summary(dev), "dev calibration split": summary([by_id[q["id"]] for q in cal_split]),
-                         "dev test split": summary([by_id[q["id"]] for q in test_split]), "holdout": summary(hold)}
+                         "dev test split": summary([by_id[q["id"]] for q in test_split]), "holdout": summary(hold),
+                         "holdout2": summary(hold2)}
         cal_rows = [by_id[q["id"]] for q in cal_split]
         if args.calibrate:
-            fitted = cal_mod.fit([r["features"] for r in cal_rows], [int(bool(r["q"]["expected"])) for r in cal_rows])
+            fitted = cal_mod.fit([tuple(r["features"][n] for n in cal_mod.FEATURES) for r in cal_rows],
+                                 [int(bool(r["q"]["expected"])) for r in cal_rows], l2=cal_mod.L2)
             fitted.fitted_on = {"file": "benchmarks/data/questions.jsonl", "split": "calibration (alternate questions)",
                                 "n": len(cal_rows), "answerable": sum(bool(r["q"]["expected"]) for r in cal_rows)}
             cal_mod.CALIBRATION_FILE.write_text(json.dumps(fitted.to_dict(), ensure_ascii=False, indent=2) + "\n",
@@ -218,18 +224,23 @@ def main() -> int:
         out["abstention"] = {"dev calibration split": abstention_accuracy(cal_rows, calibration),
                              "dev test split": abstention_accuracy([by_id[q["id"]] for q in test_split], calibration),
                              "holdout": abstention_accuracy(hold, calibration),
-                             "all (dev + holdout)": abstention_accuracy(dev + hold, calibration)}
+                             "holdout2": abstention_accuracy(hold2, calibration),
+                             "all (dev + holdout + holdout2)": abstention_accuracy(dev + hold + hold2, calibration)}
         lat = []
         for _ in range(3):
-            for q in questions + holdout:
+            for q in questions + holdout + holdout2:
                 t0 = time.perf_counter()
                 searcher.search(q["question"], 10)
                 lat.append(time.perf_counter() - t0)
         out["latency_laws_ms"] = {"n": len(lat), "median": statistics.median(lat) * 1000,
                                   "p95": percentile(lat, 0.95) * 1000}
-        out["latency_laws_baseline_ms"] = baseline_latency(baseline, questions + holdout)
-        out["failures"] = [(r["q"]["id"], r["q"]["question"], r["rank"], r["base"]) for r in dev + hold
+        out["latency_laws_baseline_ms"] = baseline_latency(baseline, questions + holdout + holdout2)
+        out["failures"] = [(r["q"]["id"], r["q"]["question"], r["rank"], r["base"]) for r in dev + hold + hold2
                            if r["q"]["expected"] and r["rank"] != 1]
+        out["abstention_errors"] = [
+            (r["q"]["id"], r["q"]["question"], "answered" if not r["q"]["expected"] else "abstained",
+             calibration.probability_of(r["features"]), r["unknown"]) for r in dev + hold + hold2
+            if (calibration.probability_of(r["features"]) >= calibration.threshold) != bool(r["q"]["expected"])]
 
         if args.synthetic:
             syn_dir = Path(tmp) / "synthetic"
@@ -249,15 +260,16 @@ def main() -> int:
             out["synthetic_first_query_ms"] = (time.perf_counter() - t0) * 1000
             lat = []
             for _ in range(2):
-                for q in questions + holdout:
+                for q in questions + holdout + holdout2:
                     t0 = time.perf_counter()
                     big_searcher.search(q["question"], 10)
                     lat.append(time.perf_counter() - t0)
             out["latency_10k_ms"] = {"n": len(lat), "median": statistics.median(lat) * 1000,
                                      "p95": percentile(lat, 0.95) * 1000, "max": max(lat) * 1000}
-            out["latency_10k_baseline_ms"] = baseline_latency(Baseline(big_searcher.chunks), questions + holdout)
+            out["latency_10k_baseline_ms"] = baseline_latency(Baseline(big_searcher.chunks),
+                                                              questions + holdout + holdout2)
             ranks = [rank_of([h.chunk for h in big_searcher.search(q["question"], 10)], q)
-                     for q in questions + holdout if q["expected"]]
+                     for q in questions + holdout + holdout2 if q["expected"]]
             out["recall_10k"] = recall(ranks)
             del n
     out["cold_cli_ingest_s"] = cold_cli_ingest(args.laws)
@@ -275,9 +287,11 @@ def render(o: dict) -> str:
              *o["machine"], "",
              f"Corpus: the 14 law files of ../shared/reference/laws ({o['law_chunks']} article chunks) plus the model "
              f"clause set (示范条款), {o['index_chunks']} chunks. Questions: `benchmarks/data/questions.jsonl` "
-             "(development set, split into alternate calibration/test halves) and `benchmarks/data/holdout.jsonl` "
-             "(written with the pipeline frozen, before its first run; see the notes for the one change made after that run). A question may accept several "
-             "(document, clause) answers when a national and a local text say the same thing.", "",
+             "(development set, split into alternate calibration/test halves), `benchmarks/data/holdout.jsonl` "
+             "(the first held-out set: clean for its first run only, read since) and `benchmarks/data/holdout2.jsonl` "
+             "(the fair number: written and frozen before the second round of changes, run once at its end; see the "
+             "notes). A question may accept several (document, clause) answers when a national and a local text say "
+             "the same thing.", "",
              "Baseline: `rank_bm25.BM25Okapi` over `jieba.lcut` of the same chunk text (document name, headings, "
              "clause title, text), every token kept. Ours: BM25 over jieba search-mode tokens without stopwords, "
              "document-name detection, synonym expansion, hashed character n-gram vectors in chromadb, reciprocal "
@@ -289,10 +303,13 @@ def render(o: dict) -> str:
         lines.append(f"| {name} | {a['n']} | {pct(a['r1'])} | {pct(b['r1'])} | {(a['r1'] - b['r1']) * 100:+.1f} | "
                      f"{pct(a['r5'])} | {pct(b['r5'])} | {a['mrr10']:.3f} | {b['mrr10']:.3f} |")
     c = o["calibration"]
-    lines += ["", "Abstention: logistic regression on (IDF-weighted coverage of the question's words by the best 3 "
-              "hits, share of the question's character bigrams found there), fitted on the calibration split; "
-              f"weights {[round(w, 3) for w in c['weights']]}, bias {c['bias']:.3f}, threshold {c['threshold']:.3f} "
-              f"(fitted on {c['fitted_on'].get('n', '?')} questions).", "",
+    lines += ["", "Abstention: logistic regression (L2 0.1) on (IDF-weighted coverage of the question's words by the "
+              "best 3 hits; share of the question's character bigrams found there; 1 if a noun-like key word of the "
+              "question — jieba POS n*, vn, j, l, eng, two or more characters — occurs nowhere in the corpus, neither "
+              "whole nor as known pieces; 1 if the question names an indexed document), fitted on the calibration "
+              f"split; features {c['features']}, weights {[round(w, 3) for w in c['weights']]}, bias "
+              f"{c['bias']:.3f}, threshold {c['threshold']:.3f} (fitted on {c['fitted_on'].get('n', '?')} "
+              "questions).", "",
               "| questions | n | abstention accuracy | unanswerable → abstained | answerable → answered |",
               "|---|---|---|---|---|"]
     for name, s in o["abstention"].items():
@@ -321,36 +338,68 @@ def render(o: dict) -> str:
                   f"{pct(o['recall_10k']['r1'])} / {pct(o['recall_10k']['r5'])} |"]
     lines += [f"| `charter --help`, median of 5 | {o['help_s']:.2f} s |", ""]
     dev, test, hold = o["recall"]["dev (all)"], o["recall"]["dev test split"], o["recall"]["holdout"]
+    hold2 = o["recall"]["holdout2"]
     gain = lambda s: (s["ours"]["r1"] - s["baseline"]["r1"]) * 100  # noqa: E731
     ok = lambda b: "met" if b else "**not met**"  # noqa: E731
     r5 = min(dev["ours"]["r5"], hold["ours"]["r5"])
     abst = o["abstention"]
     lines += ["Targets:", "", "| target | measured | |", "|---|---|---|",
-              f"| R@1 ≥ BM25 + 10 points | dev {gain(dev):+.1f}, dev test split {gain(test):+.1f}, holdout "
-              f"{gain(hold):+.1f} | dev {ok(gain(dev) >= 10)}; test split {ok(gain(test) >= 10)}; holdout "
-              f"{ok(gain(hold) >= 10)} |",
-              f"| R@5 ≥ 0.95 (answerable) | dev {pct(dev['ours']['r5'])}, holdout {pct(hold['ours']['r5'])} | "
-              f"{ok(r5 >= 0.95)} |",
-              f"| abstention accuracy ≥ 0.9 | test split {pct(abst['dev test split']['accuracy'])}, holdout "
-              f"{pct(abst['holdout']['accuracy'])}, all {pct(abst['all (dev + holdout)']['accuracy'])} | test split "
-              f"{ok(abst['dev test split']['accuracy'] >= 0.9)}; holdout {ok(abst['holdout']['accuracy'] >= 0.9)} |"]
+              f"| R@1 ≥ BM25 + 10 points | **holdout2 {gain(hold2):+.1f}** (fair); dev test split {gain(test):+.1f}, "
+              f"holdout {gain(hold):+.1f}, dev {gain(dev):+.1f} | holdout2 {ok(gain(hold2) >= 10)}; test split "
+              f"{ok(gain(test) >= 10)}; holdout {ok(gain(hold) >= 10)}; dev {ok(gain(dev) >= 10)} |",
+              f"| R@5 ≥ 0.95 (answerable) | holdout2 {pct(hold2['ours']['r5'])}, dev {pct(dev['ours']['r5'])}, "
+              f"holdout {pct(hold['ours']['r5'])} | {ok(min(r5, hold2['ours']['r5']) >= 0.95)} |",
+              f"| abstention accuracy ≥ 0.9 | **holdout2 {pct(abst['holdout2']['accuracy'])}** (fair); test split "
+              f"{pct(abst['dev test split']['accuracy'])}, holdout {pct(abst['holdout']['accuracy'])} | holdout2 "
+              f"{ok(abst['holdout2']['accuracy'] >= 0.9)}; test split {ok(abst['dev test split']['accuracy'] >= 0.9)}; "
+              f"holdout {ok(abst['holdout']['accuracy'] >= 0.9)} |"]
     if "latency_10k_ms" in o:
         lines.append(f"| p95 search ≤ 50 ms at 10,000 chunks | {o['latency_10k_ms']['p95']:.1f} ms at "
                      f"{o['synthetic_chunks']} chunks | {ok(o['latency_10k_ms']['p95'] <= 50)} |")
     lines += [f"| ingest 14 law files ≤ 10 s | {o['ingest_s']:.1f} s in process, {o['cold_cli_ingest_s']:.1f} s "
               f"cold CLI | {ok(o['cold_cli_ingest_s'] <= 10)} |",
               f"| `charter --help` ≤ 0.3 s | {o['help_s']:.2f} s | {ok(o['help_s'] <= 0.3)} |", "",
-              "Notes: the synonym table (`assistant/corpus/tokenize.py`), coverage re-ranking and fusion weights were "
-              "developed while reading failures of the development set, so the dev numbers (and most of all the "
-              "calibration split) are optimistic; the test split and the holdout are the fair comparison. The "
-              "holdout was first run with the pipeline frozen: R@1 90.3 vs 90.3 for BM25 (+0.0), abstention 90.2. "
-              "After reading that run one generic change was made (single-character words no longer count in "
-              "coverage) and the tables above are after it. Most misses of the abstention model are "
-              "in-domain-sounding questions whose key word is absent (护照, 会徽, 学历, 年龄): the two lexical "
-              "features cannot tell \"the corpus has no word for this\" from colloquial wording.", "",
+              "Notes: " + NOTES, "",
               "Questions not ranked first (id, question, our rank, baseline rank):", ""]
     lines += [f"- {i} {q} — ours {r}, BM25 {b}" for i, q, r, b in o["failures"]]
+    lines += ["", "Abstention errors (id, question, what happened, probability, key words absent from the corpus):", ""]
+    lines += [f"- {i} {q} — {what}, p={p:.2f}, absent: {'、'.join(u) or '—'}"
+              for i, q, what, p, u in o["abstention_errors"]]
     return "\n".join(lines) + "\n"
+
+
+NOTES = (
+    "the synonym table (`assistant/corpus/tokenize.py`), coverage re-ranking and fusion weights were"
+    " developed while reading failures of the development set, so the dev numbers (and most of all "
+    "the calibration split) are optimistic. The first holdout was clean for one run only (R@1 90.3 "
+    "vs 90.3 for BM25, abstention 90.2); it has been read since. Second round: `holdout2.jsonl` (36 "
+    "answerable questions over the 14 laws and the model clauses, 14 unanswerable) was written and "
+    "frozen before any change of that round; then the development set got 12 more answerable "
+    "colloquial questions (q077–q088) and 16 more unanswerable ones (n023–n038, mostly "
+    "in-domain-sounding), because the old calibration split held no unanswerable question a coverage"
+    " threshold could not already separate, so no new feature could be learnt from it. Changes of "
+    "the round, judged on the dev splits and the old holdout only: the \"key word absent from the "
+    "corpus\" and \"names a document\" features, L2 0.1 in the fit, colloquial question words (啥, 咋, "
+    "有没有, 能不能…) as stopwords, and definition questions also matching a standard's 术语和定义 chapter. "
+    "Tried and dropped for not helping on dev: a clause-title coverage bonus, a character-bigram "
+    "phrase bonus in ranking, other BM25 k1/b, BM25/vector top-hit agreement and the rank-1/rank-2 "
+    "score margin as abstention features. holdout2 was then run once; its numbers above are from "
+    "that run, with nothing changed after it. The same person wrote holdout2 and the new dev "
+    "questions, so some shared style is possible. Reading of the holdout2 run (nothing changed after"
+    " it): the new key-word feature misfires on colloquial wording. All 14 unanswerable questions "
+    "were abstained on, but so were 16 of the 36 answerable ones, each with an everyday word the "
+    "laws never use flagged as an absent key word (厂家, 规矩, 个体户, 社团, 前提, 双数, 东西, 起码…); the dev set "
+    "held too few such questions (q081, q084, q086) to teach the model. For comparison, the previous"
+    " two-feature model (coverage, bigram share; old weights) on this run's features scores 72.0 on "
+    "holdout2 (11/14 abstained, 25/36 answered), 84.1 on the enlarged dev test split and 90.2 on the"
+    " old holdout: also far from 0.9 on colloquial questions, whose answerable forms have low "
+    "coverage too. Retrieval suffers the same way: R@1 61.1 (BM25 52.8) and R@5 86.1 on holdout2, "
+    "against 88.6 / 100.0 on the dev test split. Not done: a general colloquial-to-legal vocabulary "
+    "bridge (厂家→生产者, 社团→社会团体, 东西→产品) from a resource rather than from test questions, weighting the "
+    "absent-word signal by how central the word is, and calibration data with many more colloquial "
+    "answerable questions. holdout2 has now been read as well; the next fair number needs a third "
+    "set."
+)
 
 
 def write_section(text: str) -> None:

@@ -138,3 +138,28 @@ def test_help(command):
     assert result.exit_code == 0
     assert result.output.startswith("Usage: ")
     assert ("--index" in result.output) or ("rebuild" in result.output)
+
+
+def test_key_words_absent_from_the_corpus(searcher):
+    # a noun the corpus never uses is flagged; a compound made of known pieces (法定 + 人数) is not
+    assert searcher.unknown_terms("办理护照需要什么材料？") == ("护照",)
+    assert searcher.unknown_terms("委员会的法定人数是多少？") == ()
+    assert searcher.unknown_terms("委员连续几次不参加会议就要被解聘？") == ()  # verbs and particles are not judged
+    ev = searcher.evidence("技术专家组的会徽应该怎么设计？", searcher.search("技术专家组的会徽应该怎么设计？", 5))
+    assert ev.unknown_terms == ("会徽",) and ev.features["unknown_key_term"] == 1.0
+
+
+def test_naming_a_document_is_a_feature(searcher):
+    question = "标准化法从哪一天开始施行？"
+    ev = searcher.evidence(question, searcher.search(question, 5))
+    assert ev.names_document and ev.features["names_document"] == 1.0
+
+
+def test_calibration_threshold_is_the_middle_of_the_widest_best_gap():
+    from assistant.retrieval.calibration import fit
+
+    rows = [(0.1,), (0.2,), (0.3,), (0.7,), (0.8,), (0.9,)]
+    cal = fit(rows, [0, 0, 0, 1, 1, 1], l2=1.0, features=("coverage",))
+    probs = sorted(cal.probability(*r) for r in rows)
+    assert probs[2] < cal.threshold < probs[3]
+    assert all((cal.probability(*r) >= cal.threshold) == (r[0] > 0.5) for r in rows)

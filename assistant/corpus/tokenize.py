@@ -12,7 +12,7 @@ _cache_dir: Path | None = None
 
 # Domain words jieba's general dictionary splits apart; keeping them whole makes BM25 match the unit people mean.
 DOMAIN_WORDS = (
-    "认证机构", "认可机构", "检测机构", "检验机构", "检验检测机构", "技术专家组", "技术委员会", "标准化技术委员会",
+    "认证机构", "认可机构", "检测机构", "检验机构", "检验检测机构", "技术专家组", "技术专家组织", "技术委员会", "标准化技术委员会",
     "秘书处", "秘书长", "主任委员", "副主任委员", "法定人数", "通讯表决", "技术决议", "示范条款", "换届", "团体标准",
     "地方标准", "行业标准", "国家标准", "企业标准", "强制性标准", "推荐性标准", "认证证书", "认证标志", "社会团体",
     "分支机构", "业务主管单位", "登记管理机关", "注册资本", "计量器具", "计量检定", "商用密码", "利益冲突", "回避",
@@ -25,7 +25,8 @@ STOPWORDS = frozenset(
     "哪 怎么 怎样 如何 是否 吗 呢 吧 啊 么 谁 几 几个 能否 可否 请问 一下 需要 要 应 应当 应该 可以 能 会 "
     "我 我们 你 你们 他 他们 它 这 那 这个 那个 这些 那些 该 本 其他 并 而 且 也 都 就 还 又 即 则 "
     "所 得 地 着 过 个 项 条 款 规定 有关 相关 方面 情况 问题 哪里 哪儿 时 时候 怎么办 多久 多长 多长时间 "
-    "一 二 三 不 没有 无 意思 里 自己 以后 之前 之后 最 最多 最少 至少 必须 哪一天 哪天 什么样 多大 多长 几年 几天 几名 几次".split()
+    "一 二 三 不 没有 无 意思 里 自己 以后 之前 之后 最 最多 最少 至少 必须 哪一天 哪天 什么样 多大 多长 几年 几天 几名 几次 "
+    "啥 咋 咋办 啥样 是不是 有没有 能不能 行不行 可不可以 由谁 由谁来 谁来".split()  # colloquial question words
 )
 # Everyday words in questions -> the words the rules use (DOMAIN.md §9 glossary plus plain-language paraphrases).
 # Expansions are added to a query with a lower weight; the original words always stay.
@@ -82,6 +83,29 @@ def tokens(text: str) -> list[str]:
         if token and token not in STOPWORDS and _TOKEN_OK.search(token):
             out.append(token)
     return out
+
+
+# jieba part-of-speech tags of words that name a thing (nouns, noun-verbs, abbreviations, set phrases, Latin
+# words): the key terms of a question. A key term the corpus never uses means the corpus cannot answer it.
+KEY_TERM_FLAGS = ("n", "vn", "j", "l", "eng")
+
+
+def tagged(text: str) -> list[tuple[str, str]]:
+    """jieba's plain segmentation with part-of-speech tags, lower-cased; punctuation and stopwords dropped."""
+    import jieba.posseg
+
+    _jieba()  # the tagger shares jieba's dictionary: load it (with the domain words) first
+    out = []
+    for pair in jieba.posseg.cut(text):
+        word = pair.word.strip().lower()
+        if word and word not in STOPWORDS and _TOKEN_OK.search(word):
+            out.append((word, pair.flag))
+    return out
+
+
+def is_key_term(word: str, flag: str) -> bool:
+    """A noun-like word of two or more characters (one Chinese character is too ambiguous to judge alone)."""
+    return len(word) >= 2 and flag.startswith(KEY_TERM_FLAGS)
 
 
 def expansions(query_tokens: list[str]) -> list[str]:

@@ -1,7 +1,8 @@
-"""The abstention model: logistic regression on two coverage features, fitted by benchmarks/retrieval.py.
+"""The abstention model: logistic regression on evidence features, fitted by benchmarks/retrieval.py.
 
-The fitted weights and the decision threshold live in calibration.json beside this module; they are
-measured on the calibration split of benchmarks/data/questions.jsonl, never set by hand.
+The feature names, fitted weights and decision threshold live in calibration.json beside this module; they
+are measured on the calibration split of benchmarks/data/questions.jsonl, never set by hand. The features
+themselves are computed by HybridSearcher.evidence (see FEATURES for their meaning).
 """
 from __future__ import annotations
 
@@ -11,7 +12,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 CALIBRATION_FILE = Path(__file__).with_name("calibration.json")
-FEATURES = ("coverage", "bigram_coverage")
+# coverage: IDF-weighted share of the question's words found in the best hits; bigram_coverage: share of its
+# character bigrams found there; unknown_key_term: 1 when a noun-like key word of the question (护照, 学历)
+# occurs nowhere in the corpus; names_document: 1 when the question names an indexed document.
+FEATURES = ("coverage", "bigram_coverage", "unknown_key_term", "names_document")
+L2 = 0.1  # ridge on the weights: the calibration split is small (63 questions) and nearly separable
 
 
 @dataclass
@@ -20,23 +25,36 @@ class Calibration:
     bias: float
     threshold: float = 0.5
     fitted_on: dict = field(default_factory=dict)
+    features: tuple[str, ...] = FEATURES
 
     def probability(self, *features: float) -> float:
         z = self.bias + sum(w * x for w, x in zip(self.weights, features))
+        z = max(-60.0, min(60.0, z))
         return 1.0 / (1.0 + math.exp(-z))
 
+    def probability_of(self, values: dict[str, float]) -> float:
+        """Probability from named feature values (the names this calibration was fitted on)."""
+        return self.probability(*(values[name] for name in self.features))
+
     def to_dict(self) -> dict:
-        return {"features": list(FEATURES), "weights": list(self.weights), "bias": self.bias,
+        return {"features": list(self.features), "weights": list(self.weights), "bias": self.bias,
                 "threshold": self.threshold, "fitted_on": self.fitted_on}
+
+
+def _logit(p: float) -> float:
+    p = min(max(p, 1e-12), 1 - 1e-12)
+    return math.log(p / (1 - p))
 
 
 def load_calibration(path: Path = CALIBRATION_FILE) -> Calibration:
     data = json.loads(path.read_text(encoding="utf-8"))
-    return Calibration(tuple(data["weights"]), data["bias"], data["threshold"], data.get("fitted_on", {}))
+    names = tuple(data.get("features") or FEATURES[:len(data["weights"])])
+    return Calibration(tuple(data["weights"]), data["bias"], data["threshold"], data.get("fitted_on", {}), names)
 
 
-def fit(rows: list[tuple[float, ...]], labels: list[int], l2: float = 0.01, steps: int = 50) -> Calibration:
-    """Logistic regression (Newton's method, small L2), then the threshold with the best accuracy on `rows`."""
+def fit(rows: list[tuple[float, ...]], labels: list[int], l2: float = 0.01, steps: int = 50,
+        features: tuple[str, ...] = FEATURES) -> Calibration:
+    """Logistic regression (Newton's method, L2), then the threshold with the best accuracy on `rows`."""
     import numpy as np
 
     x = np.hstack([np.ones((len(rows), 1)), np.array(rows, dtype=float)])
@@ -49,14 +67,17 @@ def fit(rows: list[tuple[float, ...]], labels: list[int], l2: float = 0.01, step
         grad = x.T @ (p - y) + reg @ w
         hess = (x.T * (p * (1 - p))) @ x + reg + 1e-9 * np.eye(x.shape[1])
         w -= np.linalg.solve(hess, grad)
-    cal = Calibration(tuple(float(v) for v in w[1:]), float(w[0]))
-    probs = sorted({cal.probability(*r) for r in rows})
-    cuts = [0.5] + [(a + b) / 2 for a, b in zip(probs, probs[1:])]
+    cal = Calibration(tuple(float(v) for v in w[1:]), float(w[0]), features=tuple(features))
+    # The threshold: among the gaps between neighbouring fitted probabilities where accuracy on `rows` is best,
+    # the middle (in log-odds) of the widest gap: a max-margin choice that does not jump when one question moves.
+    logits = sorted({_logit(cal.probability(*r)) for r in rows})
 
     def accuracy(cut: float) -> float:
-        return sum((cal.probability(*r) >= cut) == bool(t) for r, t in zip(rows, labels)) / len(rows)
+        return sum((_logit(cal.probability(*r)) >= cut) == bool(t) for r, t in zip(rows, labels)) / len(rows)
 
-    best = max(accuracy(c) for c in cuts)
-    # among the best cuts, the one nearest 0.5 keeps the model's own calibration where the data allows
-    cal.threshold = float(min((c for c in cuts if accuracy(c) == best), key=lambda c: abs(c - 0.5)))
+    gaps = [(a, b) for a, b in zip(logits, logits[1:])] or [(0.0, 0.0)]
+    scored = [(accuracy((a + b) / 2), b - a, (a + b) / 2) for a, b in gaps]
+    best = max(acc for acc, _, _ in scored)
+    _, _, mid = max(g for g in scored if g[0] == best)
+    cal.threshold = 1.0 / (1.0 + math.exp(-mid))
     return cal

@@ -21,9 +21,10 @@ COVERAGE_WEIGHT = 2.0    # in units of a first-rank RRF vote
 SYNONYM_WEIGHT = 0.5
 _ARTICLE_REF = re.compile(rf"第[{CN_NUM}\d]+条(?:之[{CN_NUM}]+)?")
 _NUMBER_REF = re.compile(r"(?<![\d.])\d{1,2}(?:\.\d{1,3}){1,5}(?![\d.])")
-_DEFINITION_ASKED = re.compile(r"什么意思|指什么|是指|什么是|的含义|的定义|怎么理解|何谓")
+_DEFINITION_ASKED = re.compile(r"什么意思|啥意思|指什么|指的是|是指|什么是|什么叫|啥叫|是啥|的含义|的定义|怎么理解|何谓")
 _DEFINITION_GIVEN = re.compile(r"所称.{0,30}?是指")
 _JURISDICTION = re.compile(r"^(.{2,8}?(?:省|市|自治区|特别行政区))")
+_LOCATIVE = "里上中内外"
 _NON_CONTENT = re.compile(r"[\s\u3000，。；：、！？“”‘’（）《》〔〕【】,.;:!?()\"'\-—…·|#]")
 
 
@@ -51,6 +52,15 @@ class Evidence:
     bigram_coverage: float
     probability: float
     answerable: bool
+    unknown_terms: tuple[str, ...] = ()
+    names_document: bool = False
+
+    @property
+    def features(self) -> dict[str, float]:
+        """The named inputs of the abstention model (see calibration.FEATURES)."""
+        return {"coverage": self.coverage, "bigram_coverage": self.bigram_coverage,
+                "unknown_key_term": 1.0 if self.unknown_terms else 0.0,
+                "names_document": 1.0 if self.names_document else 0.0}
 
 
 @dataclass
@@ -133,6 +143,7 @@ class HybridSearcher:
         self.store = store
         self.aliases = {d["name"]: document_aliases(d["name"], d["title"]) for d in state["documents"].values()}
         self._calibration = None
+        self._corpus_text: str | None = None
 
     def __len__(self) -> int:
         return len(self.chunks)
@@ -203,8 +214,8 @@ class HybridSearcher:
         for pos, hit in fused.items():
             hit.coverage = self.coverage(query, pos)
             hit.score += COVERAGE_WEIGHT * hit.coverage / RRF_K
-            if asks_definition and hit.coverage >= 0.5 and _DEFINITION_GIVEN.search(hit.chunk.text):
-                hit.score += 1.0 / RRF_K  # legal texts define terms as "本法所称X，是指…"
+            if asks_definition and hit.coverage >= 0.5 and _gives_definition(hit.chunk):
+                hit.score += 1.0 / RRF_K
         hits = sorted(fused.values(), key=lambda h: (-h.score, h.chunk.id))
         if mask is not None and len(hits) < k:
             seen = {h.chunk.id for h in hits}
@@ -212,6 +223,30 @@ class HybridSearcher:
                 if self.chunks[pos].id not in seen:
                     hits.append(Hit(self.chunks[pos], 0.0))
         return hits[:k]
+
+    def known(self, word: str) -> bool:
+        """True if the corpus uses `word`, or every character of it inside known pieces (法定 + 人数)."""
+        if self._corpus_text is None:
+            self._corpus_text = "\n".join(self.texts)
+        corpus = self._corpus_text
+        if word in corpus:
+            return True
+        covered: set[int] = set()
+        for piece in tokenize.tokens(word):
+            if piece != word and len(piece) >= 2 and piece in corpus:
+                for m in re.finditer(re.escape(piece), word):
+                    covered.update(range(m.start(), m.end()))
+        return len(covered) == len(word)
+
+    def unknown_terms(self, wording: str) -> tuple[str, ...]:
+        """The question's noun-like key words (per jieba's tagger) that occur nowhere in the corpus."""
+        out = []
+        for word, flag in tokenize.tagged(wording):
+            word = word.rstrip(_LOCATIVE)  # 厂里, 会上: the place word alone is what the corpus would use
+            if tokenize.is_key_term(word, flag) and word not in out and not self.known(word):
+                if not any(self.known(alt) for alt in tokenize.SYNONYMS.get(word, ())):
+                    out.append(word)
+        return tuple(out)
 
     def evidence(self, text: str, hits: list[Hit], top: int = 3) -> Evidence:
         """Coverage of the question by its best hits, and the calibrated answerable/abstain decision."""
@@ -229,8 +264,16 @@ class HybridSearcher:
                 bi = max(bi, len(q_bigrams & content_bigrams(self.texts[pos])) / len(q_bigrams))
         if self._calibration is None:
             self._calibration = load_calibration()
-        p = self._calibration.probability(cov, bi)
-        return Evidence(round(cov, 4), round(bi, 4), round(p, 4), p >= self._calibration.threshold)
+        ev = Evidence(round(cov, 4), round(bi, 4), 0.0, False, self.unknown_terms(query.wording),
+                      bool(query.documents))
+        p = self._calibration.probability_of(ev.features)
+        ev.probability, ev.answerable = round(p, 4), p >= self._calibration.threshold
+        return ev
+
+
+def _gives_definition(chunk: Chunk) -> bool:
+    """Legal texts define terms as "本法所称X，是指…"; standards in a "术语和定义" chapter (GB/T 1.1)."""
+    return bool(_DEFINITION_GIVEN.search(chunk.text)) or any("术语和定义" in h for h in chunk.heading)
 
 
 def _ranked(scores, n: int, mask) -> list[tuple[int, float]]:
