@@ -99,9 +99,6 @@ class ParameterSet:
     def display(self, name: str) -> str:
         return self.definitions[name].display(self.values[name])
 
-    def overridden(self) -> dict[str, Any]:
-        return {k: v for k, v in self.values.items() if v != self.definitions[k].default_value}
-
     def nested(self, *, display: bool) -> dict[str, Any]:
         """{"members": {"min": ...}} for templates: display strings or raw values."""
         tree: dict[str, Any] = {}

@@ -160,12 +160,11 @@ def _set_east_asian(element, name: str) -> None:
     lang.set(qn("w:eastAsia"), "zh-CN")
 
 
-def _font(run, role: str, size_pt: float, *, bold: bool = False) -> None:
+def _font(run, role: str, size_pt: float) -> None:
     from docx.shared import Pt
 
     _set_east_asian(run._element, FONTS[role][0])
     run.font.size = Pt(size_pt)
-    run.font.bold = bold
 
 
 def _setup_styles(document) -> None:
