@@ -1,4 +1,4 @@
-"""Commands: spec (schema, example, validate), draft, demo."""
+"""Commands: spec (schema, example, validate), draft, demo, check."""
 from __future__ import annotations
 
 import json
@@ -107,4 +107,28 @@ def demo(out_dir: Path, force: bool) -> None:
         click.echo(f"已生成：{path}")
 
 
-COMMANDS = [spec, draft, demo]
+@click.command()
+@click.argument("files", nargs=-1, required=True, type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--spec", "spec_file", type=click.Path(path_type=Path), help="与该规格文件核对委员名单和参数取值。")
+@click.option("--json", "as_json", is_flag=True, help="以 JSON 输出结果。")
+def check(files: tuple[Path, ...], spec_file: Path | None, as_json: bool) -> None:
+    """审查已提交的章程或组建申请书 DOCX：章节、条款编号、必备内容、日期、盖章栏、条款对照；有错误时退出码 1。"""
+    from assistant.checks import check_document
+    from assistant.spec import load_spec
+
+    loaded = load_spec(spec_file) if spec_file else None
+    results = {str(f): check_document(f, spec=loaded) for f in files}
+    if as_json:
+        click.echo(json.dumps({"files": [{"file": name, "findings": [f.as_dict() for f in findings]}
+                                         for name, findings in results.items()]}, ensure_ascii=False, indent=2))
+    else:
+        for name, findings in results.items():
+            errors = sum(f.severity == "error" for f in findings)
+            click.echo(f"{name}：{errors} 项错误、{len(findings) - errors} 项提示")
+            for finding in findings:
+                click.echo(f"  {finding}")
+    if any(f.severity == "error" for findings in results.values() for f in findings):
+        sys.exit(1)
+
+
+COMMANDS = [spec, draft, demo, check]
