@@ -24,7 +24,8 @@ def test_wheel_carries_templates_corpus_and_cli():
     for needed in ("assistant/_data/templates/charter/charter.yaml",
                    "assistant/_data/templates/application/application.yaml",
                    "assistant/_data/corpus/clauses.yaml", "assistant/_data/corpus/parameters.yaml",
-                   "assistant/_data/corpus/examples/spec.yaml", "assistant/cli/main.py"):
+                   "assistant/_data/corpus/examples/spec.yaml", "assistant/cli/main.py",
+                   "assistant/retrieval/calibration.json"):
         assert needed in files, needed
 
 
