@@ -145,11 +145,20 @@ def test_page_setup_fonts_and_footer(drafted):
     assert title_run.font.size.pt == 22
 
 
-def test_table_header_rows_repeat(drafted):
+def test_table_header_rows_repeat_and_rows_do_not_split(drafted):
     _, _, application = drafted
     for table in Document(str(application)).tables:
         tr_pr = table.rows[0]._tr.trPr
         assert tr_pr is not None and tr_pr.find(qn("w:tblHeader")) is not None
+        assert all(row._tr.trPr.find(qn("w:cantSplit")) is not None for row in table.rows)
+
+
+def test_roster_annex_is_a_landscape_section(drafted):
+    _, _, application = drafted
+    doc = Document(str(application))
+    orientations = [(round(s.page_width.mm), round(s.page_height.mm)) for s in doc.sections]
+    assert orientations == [(210, 297), (297, 210), (210, 297)]
+    assert all("PAGE" in s.footer._element.xml for s in doc.sections)
 
 
 def test_user_text_is_data_not_template(example_spec_data, tmp_path):

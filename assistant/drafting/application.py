@@ -7,7 +7,7 @@ from typing import Callable
 
 from ..cn import cn_number, percent
 from ..errors import TemplateError
-from ..render.blocks import AnnexLabel, Heading, PageBreak, Paragraph, Table, Title
+from ..render.blocks import AnnexLabel, Heading, Orientation, PageBreak, Paragraph, Table, Title
 from ..rules import Finding, category_counts, check_composition, quota_rows, stakeholder_table, voting_members
 from ..spec import Spec
 from .charter import charter_blocks
@@ -55,6 +55,8 @@ def application_blocks(spec: Spec, template_dir: Path | None = None) -> list:
                 blocks += _seals(spec, template, context)
             elif kind == "pagebreak":
                 blocks.append(PageBreak())
+            elif kind == "orientation":
+                blocks.append(Orientation(landscape=value == "landscape"))
             elif kind == "annex":
                 blocks.append(AnnexLabel(render(value)))
             elif kind == "charter":
@@ -163,7 +165,7 @@ def _tables(spec: Spec, findings: list[Finding], template, context) -> dict[str,
             contact = "\n".join(x for x in (m.phone, m.email) if x) or "—"
             rows.append([str(number), m.name, m.role, m.employer, m.title, m.stakeholder, contact])
         return Table(["序号", "姓名", "拟任职务", "工作单位", "职称", "类别", "联系方式"], rows,
-                     widths_mm=[10, 15, 19, 34, 19, 21, 38], font_pt=10.5)
+                     widths_mm=[14, 20, 24, 70, 30, 26, 59], font_pt=12)  # landscape: 243 mm
 
     return {"basic_info": basic_info, "officers": officers, "categories": categories,
             "composition": composition, "findings": findings_table, "secretariat": secretariat,

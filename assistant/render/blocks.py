@@ -66,10 +66,17 @@ class PageBreak:
 
 
 @dataclass
+class Orientation:
+    """Start a new section (on a new page) whose pages are landscape or portrait."""
+
+    landscape: bool
+
+
+@dataclass
 class AnnexLabel:
     """附件1: 3号黑体, top left (GB/T 9704 7.3.7)."""
 
     text: str
 
 
-Block = Title | Subtitle | ChapterHeading | Heading | Article | Paragraph | Table | PageBreak | AnnexLabel
+Block = Title | Subtitle | ChapterHeading | Heading | Article | Paragraph | Table | PageBreak | Orientation | AnnexLabel

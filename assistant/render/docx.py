@@ -11,7 +11,8 @@ from typing import Iterable
 from xml.sax.saxutils import escape
 
 from ..fsutil import atomic_path
-from .blocks import AnnexLabel, Article, ChapterHeading, Heading, PageBreak, Paragraph, Subtitle, Table, Title
+from .blocks import (AnnexLabel, Article, ChapterHeading, Heading, Orientation, PageBreak, Paragraph, Subtitle,
+                     Table, Title)
 
 # Font names as official templates name them; fallbacks are recorded in the font table (w:altName).
 FONTS = {
@@ -28,6 +29,7 @@ MARGINS_MM = {"top": 37, "bottom": 35, "left": 28, "right": 26}  # GB/T 9704 5.2
 
 
 _TITLE_TOKEN = "CHARTER-ASSISTANT-TITLE"
+_SECTION_TOKEN = "<!--section-end:{}-->"  # replaced by a copy of the base section properties
 
 
 def write_docx(blocks: Iterable, out: Path, *, force: bool = False, reference: Path | None = None,
@@ -54,7 +56,19 @@ class _BasePackage:
     body_prefix: str
     body_suffix: str
 
+    def section_properties(self, landscape: bool) -> str:
+        """The base w:sectPr (margins, page-number footers), turned to landscape if asked."""
+        sect = self.body_suffix[:self.body_suffix.index("</w:sectPr>") + len("</w:sectPr>")]
+        if not landscape:
+            return sect
+        size = re.search(r'<w:pgSz w:w="(\d+)" w:h="(\d+)"[^>]*/>', sect)
+        landscape_size = f'<w:pgSz w:w="{size.group(2)}" w:h="{size.group(1)}" w:orient="landscape"/>'
+        return sect.replace(size.group(0), landscape_size)
+
     def package(self, body_xml: str, title: str) -> bytes:
+        for landscape in (False, True):
+            token = _SECTION_TOKEN.format("landscape" if landscape else "portrait")
+            body_xml = body_xml.replace(token, f"<w:p><w:pPr>{self.section_properties(landscape)}</w:pPr></w:p>")
         buffer = io.BytesIO()
         with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
             for name, data in self.parts:
@@ -247,11 +261,13 @@ class _Writer:
 
     def __init__(self):
         self.parts: list[str] = []
+        self.landscape = False
 
     def add(self, block) -> None:
         handlers = {Title: self._title, Subtitle: self._subtitle, ChapterHeading: self._chapter,
                     Heading: self._heading, Article: self._article, Paragraph: self._text,
-                    AnnexLabel: self._annex, PageBreak: self._pagebreak, Table: self._table}
+                    AnnexLabel: self._annex, PageBreak: self._pagebreak, Orientation: self._orientation,
+                    Table: self._table}
         handlers[type(block)](block)
 
     def xml(self) -> str:
@@ -294,6 +310,11 @@ class _Writer:
     def _pagebreak(self, block: PageBreak) -> None:
         self.parts.append('<w:p><w:r><w:br w:type="page"/></w:r></w:p>')
 
+    def _orientation(self, block: Orientation) -> None:
+        # A paragraph's w:sectPr closes the section before it, so it carries the orientation that is ending.
+        self.parts.append(_SECTION_TOKEN.format("landscape" if self.landscape else "portrait"))
+        self.landscape = block.landscape
+
     def _table(self, block: Table) -> None:
         widths = block.widths_mm or [156 / len(block.header)] * len(block.header)
         twips = [round(w / 25.4 * 1440) for w in widths]
@@ -303,8 +324,9 @@ class _Writer:
         out.append("</w:tblGrid>")
         single = '<w:spacing w:line="240" w:lineRule="auto"/>'
         for r, values in enumerate([block.header] + block.rows):
-            # The header row repeats on every page (w:tblHeader).
-            out.append("<w:tr><w:trPr><w:tblHeader/></w:trPr>" if r == 0 else "<w:tr>")
+            # Rows never split across pages; the header row repeats on every page.
+            out.append("<w:tr><w:trPr><w:cantSplit/><w:tblHeader/></w:trPr>" if r == 0
+                       else "<w:tr><w:trPr><w:cantSplit/></w:trPr>")
             for value, width in zip(values, twips):
                 run = _run_xml(str(value), "hei" if r == 0 else "body", block.font_pt)
                 out.append(f'<w:tc><w:tcPr><w:tcW w:w="{width}" w:type="dxa"/></w:tcPr>'
