@@ -163,3 +163,19 @@ def test_calibration_threshold_is_the_middle_of_the_widest_best_gap():
     probs = sorted(cal.probability(*r) for r in rows)
     assert probs[2] < cal.threshold < probs[3]
     assert all((cal.probability(*r) >= cal.threshold) == (r[0] > 0.5) for r in rows)
+
+
+def test_everyday_words_bridge_to_the_words_of_the_laws(searcher):
+    from assistant.corpus.bridge import bridged
+
+    assert bridged("个体户卖进口货", []) == ["个体户", "进口货"]  # found inside jieba's words, longest first
+    assert bridged("生产厂家", []) == ["生产厂家"]  # not also 厂家 inside it
+    query = searcher.prepare("厂家的东西有毛病，受害人能找谁赔？")
+    assert {"厂家", "东西", "毛病"} <= set(query.bridges)
+    assert {"生产者", "产品", "缺陷"} <= set(query.terms)
+    assert query.weights["生产者"] < 1.0  # bridged terms count less than the question's own words
+    # a bridged everyday word is not an absent key word; bounds (起码) are known but not searched
+    assert searcher.unknown_terms("社团的厂家会员起码要几个？") == ()
+    assert "起码" not in searcher.prepare("委员起码要几名？").bridges
+    hit = searcher.search("社团的分支机构能不能再设分支机构？", 5)[0]
+    assert hit.chunk.id == "社会团体登记管理条例#第十七条"

@@ -1,7 +1,8 @@
 """Hybrid search: BM25 over jieba tokens and chromadb vectors, fused by chunk id (reciprocal rank fusion).
 
 Steps: find documents the question names (《认证认可条例》, 上海) and rank their chunks first; drop those names
-from the wording; add synonyms (投票 -> 表决) at half weight; fuse the BM25 and vector rankings; add how much of
+from the wording; add synonyms (投票 -> 表决) and bridged formal terms of everyday words (厂家 -> 生产者,
+corpus/bridge.py) at half weight; fuse the BM25 and vector rankings; add how much of
 the question's weighted wording a candidate contains (coverage), so a chunk that answers every part wins over
 one that repeats a single word; an article named outright (第九条, 5.4.4) goes first.
 """
@@ -10,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ..corpus import tokenize
+from ..corpus import bridge, tokenize
 from ..corpus.chunking import CN_NUM, Chunk
 from .bm25 import BM25Index
 
@@ -19,6 +20,7 @@ CANDIDATES = 50
 VECTOR_WEIGHT = 0.3      # hashed n-gram vectors are lexical too: they break BM25 ties, not lead
 COVERAGE_WEIGHT = 2.0    # in units of a first-rank RRF vote
 SYNONYM_WEIGHT = 0.5
+BRIDGE_WEIGHT = 0.5      # formal terms bridged from everyday words (厂家 -> 生产者), see corpus/bridge.py
 _ARTICLE_REF = re.compile(rf"第[{CN_NUM}\d]+条(?:之[{CN_NUM}]+)?")
 _NUMBER_REF = re.compile(r"(?<![\d.])\d{1,2}(?:\.\d{1,3}){1,5}(?![\d.])")
 _DEFINITION_ASKED = re.compile(r"什么意思|啥意思|指什么|指的是|是指|什么是|什么叫|啥叫|是啥|的含义|的定义|怎么理解|何谓")
@@ -74,6 +76,8 @@ class Query:
     weights: dict[str, float]
     groups: list[tuple[float, tuple[str, ...]]]
     refs: set[str]
+    bridges: dict[str, tuple[str, ...]] = None  # everyday word in the question -> its formal terms
+    bounds: list[str] = None                    # 起码, 最多: bound words, neither searched nor scored
 
 
 def document_aliases(name: str, title: str) -> set[str]:
@@ -159,15 +163,40 @@ class HybridSearcher:
         terms = list(dict.fromkeys(tokenize.tokens(wording)))
         extra = tokenize.expansions(terms)
         weights = {t: SYNONYM_WEIGHT for t in extra}
+        keys = bridge.bridged(wording, terms)
+        bound_words = [k for k in keys if k in bridge.BOUNDS]
+        bridges = {key: bridge.BRIDGE[key] for key in keys if key not in bridge.BOUNDS}
+        for targets in bridges.values():
+            for target in targets:
+                for tok in [target.lower(), *tokenize.tokens(target)]:
+                    if tok in self.bm25.idf and tok not in terms and tok not in weights:
+                        extra.append(tok)
+                        weights[tok] = BRIDGE_WEIGHT
         groups = []
         finest = _finest(terms)
         # single characters (后, 办, 年) match inside unrelated words as substrings: they would only add noise
         content = [t for t in finest if len(t) > 1 or not ("\u4e00" <= t <= "\u9fff")] or finest
+        used: set[str] = set()
         for term in content:
-            alts = (term, *tokenize.SYNONYMS.get(term, ()))
-            groups.append((self.bm25.term_idf(term), alts))
+            alts = [term, *tokenize.SYNONYMS.get(term, ())]
+            for key, targets in bridges.items():
+                if key in term or (len(term) > 1 and term in key):
+                    used.add(key)
+                    alts += [t.lower() for t in targets if t.lower() not in alts]
+            groups.append((self._group_idf(term, alts), tuple(alts)))
+        for key, targets in bridges.items():
+            if key not in used and len(key) > 1:  # a key jieba cut apart (个体户 -> 个体 + 户) or a stopword (最多)
+                alts = [key, *(t.lower() for t in targets)]
+                groups.append((self._group_idf(key, alts), tuple(alts)))
         refs = set(_ARTICLE_REF.findall(text)) | set(_NUMBER_REF.findall(text))
-        return Query(text, wording, docs, terms + extra, weights, groups, refs)
+        return Query(text, wording, docs, terms + extra, weights, groups, refs, bridges, bound_words)
+
+    def _group_idf(self, term: str, alts: list[str]) -> float:
+        """A word's IDF; for a word the corpus never uses, that of its rarest bridged or synonym term in it."""
+        if term in self.bm25.idf or len(alts) == 1:
+            return self.bm25.term_idf(term)
+        known = [self.bm25.idf[t] for a in alts[1:] for t in (a, *tokenize.tokens(a)) if t in self.bm25.idf]
+        return max(known) if known else self.bm25.term_idf(term)
 
     def coverage(self, query: Query, pos: int) -> float:
         """IDF-weighted share of the question's words (or a synonym) found in the chunk, as substrings."""
@@ -229,12 +258,16 @@ class HybridSearcher:
         if self._corpus_text is None:
             self._corpus_text = "\n".join(self.texts)
         corpus = self._corpus_text
-        if word in corpus:
+        if word in corpus or word in bridge.FILLER:
             return True
         covered: set[int] = set()
         for piece in tokenize.tokens(word):
             if piece != word and len(piece) >= 2 and piece in corpus:
                 for m in re.finditer(re.escape(piece), word):
+                    covered.update(range(m.start(), m.end()))
+        for key in bridge.bridged(word, list(word)):  # 个体户 -> 个体工商户, 进口货 -> 进口商品: bridged, so known
+            if any(t.lower() in corpus for t in bridge.BRIDGE[key]):
+                for m in re.finditer(re.escape(key), word):
                     covered.update(range(m.start(), m.end()))
         return len(covered) == len(word)
 
@@ -253,15 +286,23 @@ class HybridSearcher:
         from .calibration import load_calibration
 
         query = self.prepare(text)
-        q_bigrams = content_bigrams(query.wording)
+        # an everyday word bridged to formal terms counts as one unit, found when the chunk has one of its terms
+        core = query.wording.lower()
+        for key in sorted([*(query.bridges or {}), *(query.bounds or ())], key=len, reverse=True):
+            core = core.replace(key, " ")
+        q_bigrams = content_bigrams(core)
+        units = [(key, *(t.lower() for t in targets)) for key, targets in (query.bridges or {}).items() if len(key) > 1]
         cov = bi = 0.0
         for hit in hits[:top]:
             pos = self.pos_by_id.get(hit.chunk.id)
             if pos is None:
                 continue
             cov = max(cov, self.coverage(query, pos))
-            if q_bigrams:
-                bi = max(bi, len(q_bigrams & content_bigrams(self.texts[pos])) / len(q_bigrams))
+            n = len(q_bigrams) + len(units)
+            if n:
+                found = len(q_bigrams & content_bigrams(self.texts[pos]))
+                found += sum(any(a in self.texts[pos] for a in alts) for alts in units)
+                bi = max(bi, found / n)
         if self._calibration is None:
             self._calibration = load_calibration()
         ev = Evidence(round(cov, 4), round(bi, 4), 0.0, False, self.unknown_terms(query.wording),
