@@ -267,8 +267,7 @@ NOTES = (
     "objects, which Excel's shared strings would avoid; not measured here) is the largest fixed cost left. Memory: "
     "workers are forked before the input is read; the parent keeps organizations and members as compact tuples "
     "(strings interned) and builds each spec dict just before it is submitted, with at most 4 × jobs in flight; "
-    "workers write their own files. The drafting renderer (issue 3) changed several times while this was "
-    "measured (one application went from about 140 ms to 26 ms in one process), so rerun before quoting.")
+    "workers write their own files.")
 PACKAGES = ("python-docx", "docxtpl", "openpyxl", "pydantic", "jinja2", "lxml", "click", "psutil")
 
 
