@@ -46,3 +46,16 @@ def atomic_write_bytes(target: str | Path, data: bytes, *, force: bool = False) 
 
 def atomic_write_text(target: str | Path, text: str, *, force: bool = False) -> Path:
     return atomic_write_bytes(target, text.encode("utf-8"), force=force)
+
+
+def check_input_file(path: Path, *, max_bytes: int, error: type[AssistantError] = AssistantError) -> int:
+    """Raise `error` naming `path` unless it is a readable file of at most `max_bytes`; return its size."""
+    try:
+        size = path.stat().st_size
+    except OSError as err:
+        raise error(f"无法读取文件：{err.strerror}", where=str(path)) from None
+    if path.is_dir():
+        raise error("应为文件，实际为目录", where=str(path))
+    if size > max_bytes:
+        raise error(f"文件过大（{size} 字节，上限 {max_bytes} 字节）", where=str(path))
+    return size

@@ -12,7 +12,7 @@ import re
 from typing import TYPE_CHECKING
 
 from .errors import AssistantError
-from .qa import MODEL_DOCUMENT, Answer, Citation, abstention, best_evidence, model_clause_note
+from .qa import MODEL_DOCUMENT, Answer, Citation, abstention, model_clause_note, retrieve
 
 if TYPE_CHECKING:
     from .retrieval.hybrid import Hit, HybridSearcher
@@ -123,14 +123,10 @@ def _clean_answer(text: str, kept: list[Citation]) -> str:
 def llm_answer(question: str, searcher: "HybridSearcher", chat_model, *, k: int = 5,
                retrieval_query: str | None = None, hits: list["Hit"] | None = None) -> Answer:
     """Ask `chat_model` to answer from the retrieved chunks only, then verify every citation."""
-    question = question.strip()
-    query = retrieval_query or question
-    hits = searcher.search(query, k) if hits is None else hits
-    if not hits:
-        return abstention(question, hits, "索引中没有任何条款")
-    evidence = best_evidence(searcher, question, query, hits)
-    if not evidence.answerable:
-        return abstention(question, hits, "检索到的条款与问题的关联不足", evidence.probability)
+    found = retrieve(question, searcher, k=k, retrieval_query=retrieval_query, hits=hits)
+    if found.abstained:
+        return found.abstained
+    question, hits, evidence = found.question, found.hits, found.evidence
     reply = chat_model.invoke(build_messages(question, hits))
     content = reply.content if isinstance(reply.content, str) else str(reply.content)
     data = parse_reply(content)

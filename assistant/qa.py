@@ -165,17 +165,39 @@ def best_evidence(searcher: "HybridSearcher", question: str, query: str, hits: l
     return evidence
 
 
-def answer(question: str, searcher: "HybridSearcher", *, k: int = 5, retrieval_query: str | None = None,
-           hits: list["Hit"] | None = None) -> Answer:
-    """Extractive answer: quotes with 〔文件名 条款号〕, or an abstention with the nearest clauses."""
+@dataclass
+class Retrieved:
+    """What both answerers start from: the question, the search query, the hits and the evidence verdict."""
+
+    question: str
+    query: str
+    hits: list
+    evidence: object = None
+    abstained: Answer | None = None
+
+
+def retrieve(question: str, searcher: "HybridSearcher", *, k: int = 5, retrieval_query: str | None = None,
+             hits: list["Hit"] | None = None) -> Retrieved:
+    """Search and judge the evidence; `abstained` is set when there is nothing good enough to answer from."""
     question = question.strip()
     query = retrieval_query or question
     hits = searcher.search(query, k) if hits is None else hits
     if not hits:
-        return abstention(question, hits, "索引中没有任何条款")
+        return Retrieved(question, query, hits, None, abstention(question, hits, "索引中没有任何条款"))
     evidence = best_evidence(searcher, question, query, hits)
     if not evidence.answerable:
-        return abstention(question, hits, "检索到的条款与问题的关联不足", evidence.probability)
+        return Retrieved(question, query, hits, evidence,
+                         abstention(question, hits, "检索到的条款与问题的关联不足", evidence.probability))
+    return Retrieved(question, query, hits, evidence)
+
+
+def answer(question: str, searcher: "HybridSearcher", *, k: int = 5, retrieval_query: str | None = None,
+           hits: list["Hit"] | None = None) -> Answer:
+    """Extractive answer: quotes with 〔文件名 条款号〕, or an abstention with the nearest clauses."""
+    found = retrieve(question, searcher, k=k, retrieval_query=retrieval_query, hits=hits)
+    if found.abstained:
+        return found.abstained
+    question, query, hits, evidence = found.question, found.query, found.hits, found.evidence
     pairs = [(hit, quotes_for(searcher, query, hit)) for hit in _select_hits(hits)]
     pairs = [(h, q) for h, q in pairs if q]
     if not pairs:

@@ -12,15 +12,10 @@ MAX_INPUT_BYTES = 5 * 1024 * 1024
 
 def load_file(path: str | Path, *, max_bytes: int = MAX_INPUT_BYTES) -> Any:
     """Parse a .yaml/.yml/.json file; raise AssistantError naming the file, line and column."""
+    from .fsutil import check_input_file
+
     path = Path(path)
-    try:
-        size = path.stat().st_size
-    except OSError as err:
-        raise AssistantError(f"无法读取文件：{err.strerror}", where=str(path)) from None
-    if path.is_dir():
-        raise AssistantError("应为文件，实际为目录", where=str(path))
-    if size > max_bytes:
-        raise AssistantError(f"文件过大（{size} 字节，上限 {max_bytes} 字节）", where=str(path))
+    check_input_file(path, max_bytes=max_bytes)
     try:
         text = path.read_text(encoding="utf-8-sig")
     except UnicodeDecodeError as err:

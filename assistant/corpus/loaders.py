@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Callable
 
 from ..errors import CorpusError
+from ..fsutil import check_input_file
 
 MAX_FILE_BYTES = 50 * 1024 * 1024
 INFO_END = "<!-- INFO END -->"
@@ -193,14 +194,7 @@ def load_source(path: str | Path) -> Source:
     if loader is None:
         supported = " ".join(sorted(LOADERS))
         raise CorpusError(f"不支持的文件类型 {path.suffix or '（无扩展名）'}，支持：{supported}", where=str(path))
-    try:
-        size = path.stat().st_size
-    except OSError as err:
-        raise CorpusError(f"无法读取文件：{err.strerror}", where=str(path)) from None
-    if path.is_dir():
-        raise CorpusError("应为文件，实际为目录", where=str(path))
-    if size > MAX_FILE_BYTES:
-        raise CorpusError(f"文件过大（{size} 字节，上限 {MAX_FILE_BYTES} 字节）", where=str(path))
+    check_input_file(path, max_bytes=MAX_FILE_BYTES, error=CorpusError)
     try:
         source = loader(path)
     except OSError as err:
