@@ -228,3 +228,14 @@ def test_association_paragraphs_only_for_association_hosts(example_spec_data, tm
     assert "分支机构" not in plain and "财务审计" not in plain
     assert f"作为{spec.secretariat.host}的分支机构设立" in branch and "财务审计" in branch
     assert readback.article_labels(tmp_path / "a.docx") == readback.article_labels(tmp_path / "b.docx")
+
+
+def test_work_plan_from_spec_or_template_default(example_spec_data, tmp_path):
+    example_spec_data["work_plan"] = ["自行编写的任务", {"task": "第二项", "due": "2027年1月"}]
+    given = draft(validate_spec_data(example_spec_data), "application", tmp_path / "a.docx")
+    table = next(t for t in readback.tables(given) if t[0][1] == "工作任务")
+    assert table[1:] == [["1", "自行编写的任务", "—", "—"], ["2", "第二项", "2027年1月", "—"]]
+    del example_spec_data["work_plan"]
+    default = draft(validate_spec_data(example_spec_data), "application", tmp_path / "b.docx")
+    table = next(t for t in readback.tables(default) if t[0][1] == "工作任务")
+    assert "批准组建后90日内" in table[1][2] and len(table) == 5  # the template's plan, with parameter values

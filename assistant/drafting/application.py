@@ -9,7 +9,7 @@ from ..cn import cn_number, percent
 from ..errors import TemplateError
 from ..render.blocks import AnnexLabel, Heading, Orientation, PageBreak, Paragraph, Table, Title
 from ..rules import Finding, category_counts, check_composition, quota_rows, stakeholder_table, voting_members
-from ..spec import Spec
+from ..spec import Spec, WorkItem
 from .charter import charter_blocks
 from .context import as_list, load_template, template_context
 
@@ -146,17 +146,13 @@ def _tables(spec: Spec, findings: list[Finding], template, context) -> dict[str,
         ], widths_mm=[40, 116])
 
     def work_plan() -> Table:
-        items = spec.work_plan or [
-            {key: template.render(str(val), context, f"default_work_plan[{i}].{key}") for key, val in item.items()}
-            for i, item in enumerate(template.data.get("default_work_plan", []))
-        ]
-        rows = []
-        for number, item in enumerate(items, 1):
-            if isinstance(item, str):
-                rows.append([str(number), item, "—", "—"])
-            else:
-                get = item.get if isinstance(item, dict) else lambda k, i=item: getattr(i, k)
-                rows.append([str(number), get("task"), get("due") or "—", get("owner") or "—"])
+        if spec.work_plan:
+            items = [WorkItem(task=item) if isinstance(item, str) else item for item in spec.work_plan]
+        else:  # the template's default first-year plan
+            items = [WorkItem(**{key: template.render(str(val), context, f"default_work_plan[{i}].{key}")
+                                 for key, val in entry.items()})
+                     for i, entry in enumerate(template.data.get("default_work_plan", []))]
+        rows = [[str(n), item.task, item.due or "—", item.owner or "—"] for n, item in enumerate(items, 1)]
         return Table(["序号", "工作任务", "完成时间", "责任方"], rows, widths_mm=[14, 86, 30, 26])
 
     def roster() -> Table:
