@@ -75,7 +75,8 @@ def charter_blocks(spec: Spec, template_dir: Path | None = None, *, annex_prefix
         PageBreak(),
         AnnexLabel(f"{annex_prefix}附：条款对照表"),
         Title("章程条款与示范条款对照表"),
-        Paragraph(f"说明：{library.notice}本表列出本章程每一条所依据的{library.label}编号及所用参数取值。"),
+        Paragraph(f"说明：本表列出本章程每一条所依据的{library.label}编号及所用参数取值。"
+                  f"关于{library.label}：{library.notice}"),
         Table(["章程条款", "示范条款", "条款标题", "参数取值"],
               [[r.article, r.clause_id, r.clause_title, r.params] for r in trace_rows(articles)],
               widths_mm=[28, 18, 42, 68], font_pt=10.5),
