@@ -6,7 +6,8 @@
 Questions: benchmarks/data/questions.jsonl (development set; alternate questions form the calibration and
 test splits), benchmarks/data/holdout.jsonl (the first held-out set; read after its first run, so no longer
 clean), benchmarks/data/holdout2.jsonl (written before the second round of changes, run once at its end; read
-since) and benchmarks/data/holdout3.jsonl (written before the third round, the colloquial-vocabulary bridge).
+since), benchmarks/data/holdout3.jsonl (written before the third round, the colloquial-vocabulary bridge; read
+since) and benchmarks/data/holdout4.jsonl (written and frozen before the fourth round, run once at its end).
 Law texts: ../shared/reference/laws (read in place).
 """
 from __future__ import annotations
@@ -189,7 +190,8 @@ def main() -> int:
     holdout = load_questions(DATA / "holdout.jsonl")
     holdout2 = load_questions(DATA / "holdout2.jsonl")
     holdout3 = load_questions(DATA / "holdout3.jsonl")
-    held = holdout + holdout2 + holdout3
+    holdout4 = load_questions(DATA / "holdout4.jsonl")
+    held = holdout + holdout2 + holdout3 + holdout4
     cal_split, test_split = splits(questions)
     out: dict = {"machine": machine()}
 
@@ -206,6 +208,7 @@ def main() -> int:
         hold = evaluate(searcher, baseline, holdout)["rows"]
         hold2 = evaluate(searcher, baseline, holdout2)["rows"]
         hold3 = evaluate(searcher, baseline, holdout3)["rows"]
+        hold4 = evaluate(searcher, baseline, holdout4)["rows"]
         by_id = {r["q"]["id"]: r for r in dev}
 
         def summary(rows):
@@ -214,7 +217,8 @@ def main() -> int:
 
         out["recall"] = {"dev (all)": summary(dev), "dev calibration split": summary([by_id[q["id"]] for q in cal_split]),
                          "dev test split": summary([by_id[q["id"]] for q in test_split]), "holdout": summary(hold),
-                         "holdout2 (read)": summary(hold2), "holdout3": summary(hold3)}
+                         "holdout2 (read)": summary(hold2), "holdout3 (read)": summary(hold3),
+                         "holdout4": summary(hold4)}
         cal_rows = [by_id[q["id"]] for q in cal_split]
         if args.calibrate:
             fitted = cal_mod.fit([tuple(r["features"][n] for n in cal_mod.FEATURES) for r in cal_rows],
@@ -229,8 +233,9 @@ def main() -> int:
                              "dev test split": abstention_accuracy([by_id[q["id"]] for q in test_split], calibration),
                              "holdout": abstention_accuracy(hold, calibration),
                              "holdout2 (read)": abstention_accuracy(hold2, calibration),
-                             "holdout3": abstention_accuracy(hold3, calibration),
-                             "all (dev + holdouts 1–3)": abstention_accuracy(dev + hold + hold2 + hold3,
+                             "holdout3 (read)": abstention_accuracy(hold3, calibration),
+                             "holdout4": abstention_accuracy(hold4, calibration),
+                             "all (dev + holdouts 1–4)": abstention_accuracy(dev + hold + hold2 + hold3 + hold4,
                                                                              calibration)}
         lat = []
         for _ in range(3):
@@ -241,11 +246,11 @@ def main() -> int:
         out["latency_laws_ms"] = {"n": len(lat), "median": statistics.median(lat) * 1000,
                                   "p95": percentile(lat, 0.95) * 1000}
         out["latency_laws_baseline_ms"] = baseline_latency(baseline, questions + held)
-        out["failures"] = [(r["q"]["id"], r["q"]["question"], r["rank"], r["base"]) for r in dev + hold + hold2 + hold3
-                           if r["q"]["expected"] and r["rank"] != 1]
+        out["failures"] = [(r["q"]["id"], r["q"]["question"], r["rank"], r["base"]) for r in
+                           dev + hold + hold2 + hold3 + hold4 if r["q"]["expected"] and r["rank"] != 1]
         out["abstention_errors"] = [
             (r["q"]["id"], r["q"]["question"], "answered" if not r["q"]["expected"] else "abstained",
-             calibration.probability_of(r["features"]), r["unknown"]) for r in dev + hold + hold2 + hold3
+             calibration.probability_of(r["features"]), r["unknown"]) for r in dev + hold + hold2 + hold3 + hold4
             if (calibration.probability_of(r["features"]) >= calibration.threshold) != bool(r["q"]["expected"])]
 
         if args.synthetic:
@@ -295,8 +300,9 @@ def render(o: dict) -> str:
              f"clause set (示范条款), {o['index_chunks']} chunks. Questions: `benchmarks/data/questions.jsonl` "
              "(development set, split into alternate calibration/test halves), `benchmarks/data/holdout.jsonl` "
              "(the first held-out set: clean for its first run only, read since), `benchmarks/data/holdout2.jsonl` "
-             "(written before the second round, run once at its end, read since: no longer clean) and "
-             "`benchmarks/data/holdout3.jsonl` (the fair number: written and frozen before the third round, run once "
+             "(written before the second round, run once at its end, read since: no longer clean), "
+             "`benchmarks/data/holdout3.jsonl` (written before the third round, run once at its end, read since) and "
+             "`benchmarks/data/holdout4.jsonl` (the fair number: written and frozen before the fourth round, run once "
              "at its end; see the notes). A question may accept several (document, clause) answers when a national and a local text say "
              "the same thing.", "",
              "Baseline: `rank_bm25.BM25Okapi` over `jieba.lcut` of the same chunk text (document name, headings, "
@@ -314,7 +320,8 @@ def render(o: dict) -> str:
     lines += ["", "Abstention: logistic regression (L2 0.1) on (IDF-weighted coverage of the question's words by the "
               "best 3 hits; share of the question's character bigrams found there; 1 if a noun-like key word of the "
               "question — jieba POS n*, vn, j, l, eng, two or more characters — occurs nowhere in the corpus, neither "
-              "whole nor as known pieces; 1 if the question names an indexed document), fitted on the calibration "
+              "whole nor as known pieces, and not overlapping a bridged phrase, a bound word or an A-not-A form such as "
+              "合不合格; 1 if the question names an indexed document), fitted on the calibration "
               f"split; features {c['features']}, weights {[round(w, 3) for w in c['weights']]}, bias "
               f"{c['bias']:.3f}, threshold {c['threshold']:.3f} (fitted on {c['fitted_on'].get('n', '?')} "
               "questions).", "",
@@ -346,23 +353,28 @@ def render(o: dict) -> str:
                   f"{pct(o['recall_10k']['r1'])} / {pct(o['recall_10k']['r5'])} |"]
     lines += [f"| `charter --help`, median of 5 | {o['help_s']:.2f} s |", ""]
     dev, test, hold = o["recall"]["dev (all)"], o["recall"]["dev test split"], o["recall"]["holdout"]
-    hold2, hold3 = o["recall"]["holdout2 (read)"], o["recall"]["holdout3"]
+    hold2, hold3 = o["recall"]["holdout2 (read)"], o["recall"]["holdout3 (read)"]
+    hold4 = o["recall"]["holdout4"]
     gain = lambda s: (s["ours"]["r1"] - s["baseline"]["r1"]) * 100  # noqa: E731
     ok = lambda b: "met" if b else "**not met**"  # noqa: E731
     r5 = min(dev["ours"]["r5"], hold["ours"]["r5"])
     abst = o["abstention"]
     lines += ["Targets:", "", "| target | measured | |", "|---|---|---|",
-              f"| R@1 ≥ BM25 + 10 points | **holdout3 {gain(hold3):+.1f}** (fair); holdout2 {gain(hold2):+.1f} (read, "
-              f"not clean), dev test split {gain(test):+.1f}, holdout {gain(hold):+.1f}, dev {gain(dev):+.1f} | "
-              f"holdout3 {ok(gain(hold3) >= 10)}; holdout2 {ok(gain(hold2) >= 10)}; test split {ok(gain(test) >= 10)}; "
+              f"| R@1 ≥ BM25 + 10 points | **holdout4 {gain(hold4):+.1f}** (fair); holdout3 {gain(hold3):+.1f} (read), "
+              f"holdout2 {gain(hold2):+.1f} (read), dev test split {gain(test):+.1f}, holdout {gain(hold):+.1f}, dev "
+              f"{gain(dev):+.1f} | holdout4 {ok(gain(hold4) >= 10)}; holdout3 {ok(gain(hold3) >= 10)}; holdout2 {ok(gain(hold2) >= 10)}; test split {ok(gain(test) >= 10)}; "
               f"holdout {ok(gain(hold) >= 10)} |",
-              f"| R@5 ≥ 0.95 (answerable) | **holdout3 {pct(hold3['ours']['r5'])}** (fair); holdout2 "
+              f"| R@5 ≥ 0.95 (answerable) | **holdout4 {pct(hold4['ours']['r5'])}** (fair); holdout3 "
+              f"{pct(hold3['ours']['r5'])} (read), holdout2 "
               f"{pct(hold2['ours']['r5'])} (read), dev test split {pct(test['ours']['r5'])}, dev {pct(dev['ours']['r5'])}, "
-              f"holdout {pct(hold['ours']['r5'])} | holdout3 {ok(hold3['ours']['r5'] >= 0.95)}; holdout2 "
+              f"holdout {pct(hold['ours']['r5'])} | holdout4 {ok(hold4['ours']['r5'] >= 0.95)}; holdout3 "
+              f"{ok(hold3['ours']['r5'] >= 0.95)}; holdout2 "
               f"{ok(hold2['ours']['r5'] >= 0.95)}; dev and holdout {ok(r5 >= 0.95)} |",
-              f"| abstention accuracy ≥ 0.9 | **holdout3 {pct(abst['holdout3']['accuracy'])}** (fair); holdout2 "
+              f"| abstention accuracy ≥ 0.9 | **holdout4 {pct(abst['holdout4']['accuracy'])}** (fair); holdout3 "
+              f"{pct(abst['holdout3 (read)']['accuracy'])} (read), holdout2 "
               f"{pct(abst['holdout2 (read)']['accuracy'])} (read), test split {pct(abst['dev test split']['accuracy'])}, "
-              f"holdout {pct(abst['holdout']['accuracy'])} | holdout3 {ok(abst['holdout3']['accuracy'] >= 0.9)}; "
+              f"holdout {pct(abst['holdout']['accuracy'])} | holdout4 {ok(abst['holdout4']['accuracy'] >= 0.9)}; "
+              f"holdout3 {ok(abst['holdout3 (read)']['accuracy'] >= 0.9)}; "
               f"holdout2 {ok(abst['holdout2 (read)']['accuracy'] >= 0.9)}; test split "
               f"{ok(abst['dev test split']['accuracy'] >= 0.9)}; holdout {ok(abst['holdout']['accuracy'] >= 0.9)} |"]
     if "latency_10k_ms" in o:
@@ -433,7 +445,26 @@ NOTES = (
     ' 最低) so coverage rises for them too; the dev splits show the same (n041, n043). Left: judging absent '
     "words against bridge keys in the whole question rather than jieba's single words, a larger general bridge "
     "(or a real thesaurus), an abstention feature for whether the question's topic (not just its words) is "
-    'covered, and a fourth held-out set for the next fair number, since holdout3 has now been read.'
+    'covered, and a fourth held-out set for the next fair number, since holdout3 has now been read. Fourth round: '
+    '`holdout4.jsonl` (46 answerable questions in everyday clerk wording, 14 over the model clauses and 32 over all '
+    '14 laws, mostly on articles no earlier set used; 16 unanswerable, most of them in-domain-sounding) was written '
+    'and frozen first, by the same person who then made the changes, so its wording was known while changing the '
+    'code; no bridge entry was taken from it. Changes, judged on the dev splits and the read holdouts: the '
+    'absent-word check now tags the whole question and skips any word that overlaps a bridged phrase, a bound word '
+    'or an A-not-A form (合不合格, 能不能), instead of re-tagging a cut string (which made new fragments such as 能塞); '
+    'eight everyday words from the read sets\' misses joined the bridge (人命, 名头, 出面, 考试, 汇报, 新款, 办事员, '
+    '隔段时间) and 普通 the filler list; the development set got 18 more answerable colloquial questions '
+    '(q108–q125, one on each of 18 articles used by no other set) and 8 more in-domain-sounding unanswerable ones '
+    '(n047–n054), and the abstention model was refitted on the enlarged calibration split (90 questions). Tried and '
+    'dropped, for not separating on dev: coverage counting only direct (not bridged) matches, a "known key word of '
+    'the question missing from the best 3 hits" flag, a flag for absent non-noun words (离婚, 补办, but also 撑腰, '
+    '收拾 in answerable questions), and for the best hit, the share of the question\'s known words, and whether it has '
+    'the rarest one. The unanswerable questions still answered are those whose words all occur in the corpus (发票, '
+    '营业时间, 年度预算, 注册资本) so that no word-level feature tells them from answerable ones; the refit also '
+    'weighs "names a document" (4.6) more, since most new answerable dev questions name a province or city. '
+    'Rankings can move by a question or two between processes (cal split R@1 82.5–84.1 seen for the same code): some '
+    'tie or set order is not fixed.'
+    " Reading of the holdout4 run (nothing changed after it): it is far harder than the earlier sets and neither the R@5 nor the abstention target is met. R@1 41.3 against 15.2 for BM25 (+26.1, met), R@5 76.1, abstention 79.0 (13/16 unanswerable abstained, 36/46 answerable answered). Ranking misses are questions whose everyday wording has no bridge entry and shares almost no word with the clause (报名窗口 for 征集期, 点头 for 同意, 分散到几个省 for 省级行政区, 封条 for 查封, 散伙 for 解散, 摸底 for 调查). The 10 wrong abstentions all come from the absent-word feature firing on an everyday noun outside the bridge (全职, 位子, 封条, 插队, 摸摸底, 散伙, 量产, 刻度, 单子) or on a jieba fragment around a one-character bridge key (货当 from 货当合格的卖, since one-character keys are only matched as whole tokens). Of the 3 unanswerable questions answered, two name a document (上海 in 上海的标准化研究院几点下班, 商用密码 in 商用密码的考试报名费), which the refit now weighs at 4.6, enough to outweigh an absent word: the new dev questions named places far more often than the unanswerable ones, so this feature learnt a style of the set more than a sign of answerability; the third (聘书用什么纸打印) uses only words the corpus has. Left: the absent-word feature remains the main cause of wrong abstentions on colloquial questions: it needs either a real thesaurus-scale bridge (not a hand list grown from each set's misses) or a softer form (for example judged against the best hit's topic rather than fatal on its own); names_document should be dropped or balanced with unanswerable questions that name a document; one-character bridge keys inside a jieba word should mask the fragment; and a fifth held-out set is needed for the next fair number, since holdout4 has now been read."
 )
 
 

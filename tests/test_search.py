@@ -179,3 +179,11 @@ def test_everyday_words_bridge_to_the_words_of_the_laws(searcher):
     assert "起码" not in searcher.prepare("委员起码要几名？").bridges
     hit = searcher.search("社团的分支机构能不能再设分支机构？", 5)[0]
     assert hit.chunk.id == "社会团体登记管理条例#第十七条"
+
+
+def test_absent_word_check_skips_fragments_of_question_forms_and_bridged_phrases(searcher):
+    # jieba cuts 合不合格 into 合不 + 合格: an A-not-A form is folded, not judged as an absent noun
+    assert searcher.unknown_terms("在河南判断东西质量合不合格，拿什么当依据？") == ()
+    # words overlapping a bridged phrase are not judged; a real absent noun beside them still is
+    assert searcher.unknown_terms("个体户卖的东西出了人命怎么办？") == ()
+    assert searcher.unknown_terms("办护照要不要带户口本？") == ("护照", "户口本")

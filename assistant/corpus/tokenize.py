@@ -92,14 +92,21 @@ KEY_TERM_FLAGS = ("n", "vn", "j", "l", "eng")
 
 def tagged(text: str) -> list[tuple[str, str]]:
     """jieba's plain segmentation with part-of-speech tags, lower-cased; punctuation and stopwords dropped."""
+    return [(word, flag) for word, flag, _, _ in tagged_spans(text)]
+
+
+def tagged_spans(text: str) -> list[tuple[str, str, int, int]]:
+    """As `tagged`, with each word's start and end offsets in `text`."""
     import jieba.posseg
 
     _jieba()  # the tagger shares jieba's dictionary: load it (with the domain words) first
     out = []
+    at = 0
     for pair in jieba.posseg.cut(text):
+        start, at = at, at + len(pair.word)
         word = pair.word.strip().lower()
         if word and word not in STOPWORDS and _TOKEN_OK.search(word):
-            out.append((word, pair.flag))
+            out.append((word, pair.flag, start, at))
     return out
 
 

@@ -27,6 +27,7 @@ _DEFINITION_ASKED = re.compile(r"什么意思|啥意思|指什么|指的是|是�
 _DEFINITION_GIVEN = re.compile(r"所称.{0,30}?是指")
 _JURISDICTION = re.compile(r"^(.{2,8}?(?:省|市|自治区|特别行政区))")
 _LOCATIVE = "里上中内外"
+_A_NOT_A = re.compile(r"([\u4e00-\u9fff])不\1")  # 合不合(格), 能不能
 _NON_CONTENT = re.compile(r"[\s\u3000，。；：、！？“”‘’（）《》〔〕【】,.;:!?()\"'\-—…·|#]")
 
 
@@ -109,7 +110,7 @@ def mentioned_documents(query: str, aliases: dict[str, set[str]]) -> set[str]:
 
 def content_bigrams(text: str) -> set[str]:
     clean = _NON_CONTENT.sub("", text)
-    for word in sorted(tokenize.STOPWORDS, key=len, reverse=True):
+    for word in sorted(tokenize.STOPWORDS, key=lambda w: (-len(w), w)):  # fixed order: sets vary per process
         if len(word) > 1:
             clean = clean.replace(word, " ")
     return {clean[i:i + 2] for i in range(len(clean) - 1) if " " not in clean[i:i + 2]}
@@ -156,7 +157,7 @@ class HybridSearcher:
         docs = mentioned_documents(text, self.aliases)
         wording = text
         for doc in docs:
-            for alias in sorted(self.aliases[doc], key=len, reverse=True):
+            for alias in sorted(self.aliases[doc], key=lambda w: (-len(w), w)):
                 wording = wording.replace(alias, " ")
         if not _NON_CONTENT.sub("", wording):
             wording = text
@@ -200,11 +201,12 @@ class HybridSearcher:
 
     def coverage(self, query: Query, pos: int) -> float:
         """IDF-weighted share of the question's words (or a synonym) found in the chunk, as substrings."""
-        total = sum(w for w, _ in query.groups)
+        groups = query.groups
+        total = sum(w for w, _ in groups)
         if not total:
             return 0.0
         text = self.texts[pos]
-        return sum(w for w, alts in query.groups if any(a in text for a in alts)) / total
+        return sum(w for w, alts in groups if any(a in text for a in alts)) / total
 
     def search(self, text: str, k: int = 10) -> list[Hit]:
         """The best k chunks for `text`, best first."""
@@ -253,11 +255,14 @@ class HybridSearcher:
                     hits.append(Hit(self.chunks[pos], 0.0))
         return hits[:k]
 
-    def known(self, word: str) -> bool:
-        """True if the corpus uses `word`, or every character of it inside known pieces (法定 + 人数)."""
+    def _corpus(self) -> str:
         if self._corpus_text is None:
             self._corpus_text = "\n".join(self.texts)
-        corpus = self._corpus_text
+        return self._corpus_text
+
+    def known(self, word: str) -> bool:
+        """True if the corpus uses `word`, or every character of it inside known pieces (法定 + 人数)."""
+        corpus = self._corpus()
         if word in corpus or word in bridge.FILLER:
             return True
         covered: set[int] = set()
@@ -272,9 +277,20 @@ class HybridSearcher:
         return len(covered) == len(word)
 
     def unknown_terms(self, wording: str) -> tuple[str, ...]:
-        """The question's noun-like key words (per jieba's tagger) that occur nowhere in the corpus."""
+        """The question's noun-like key words (per jieba's tagger) that occur nowhere in the corpus.
+
+        Words that overlap a bridged phrase (出人命, 个体户), a bound word (最多) or an A-not-A question form
+        (合不合格, 能不能) are not judged: jieba may have cut a fragment (人命, 合不) across them."""
+        low = wording.lower()
+        spans = [m.span() for m in _A_NOT_A.finditer(low)]
+        corpus = self._corpus()
+        for key in [*bridge.bridged(low), *bridge.BOUNDS]:
+            if key in bridge.BOUNDS or any(t.lower() in corpus for t in bridge.BRIDGE[key]):
+                spans += [m.span() for m in re.finditer(re.escape(key), low)]
         out = []
-        for word, flag in tokenize.tagged(wording):
+        for word, flag, start, end in tokenize.tagged_spans(low):
+            if any(s < end and start < e for s, e in spans):
+                continue
             word = word.rstrip(_LOCATIVE)  # 厂里, 会上: the place word alone is what the corpus would use
             if tokenize.is_key_term(word, flag) and word not in out and not self.known(word):
                 if not any(self.known(alt) for alt in tokenize.SYNONYMS.get(word, ())):
@@ -288,7 +304,7 @@ class HybridSearcher:
         query = self.prepare(text)
         # an everyday word bridged to formal terms counts as one unit, found when the chunk has one of its terms
         core = query.wording.lower()
-        for key in sorted([*(query.bridges or {}), *(query.bounds or ())], key=len, reverse=True):
+        for key in sorted([*(query.bridges or {}), *(query.bounds or ())], key=lambda w: (-len(w), w)):
             core = core.replace(key, " ")
         q_bigrams = content_bigrams(core)
         units = [(key, *(t.lower() for t in targets)) for key, targets in (query.bridges or {}).items() if len(key) > 1]

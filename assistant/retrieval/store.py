@@ -40,7 +40,9 @@ class VectorStore:
         self.name = name
         self.embedder = embedder
         self.collection = client.get_or_create_collection(
-            name, embedding_function=embedder, configuration={"hnsw": {"space": "cosine"}},
+            # A wide search beam makes HNSW return the exact neighbours at our sizes, so results repeat run to run.
+            name, embedding_function=embedder,
+            configuration={"hnsw": {"space": "cosine", "ef_construction": 200, "ef_search": 200}},
             metadata={"app": "charter-assistant"})
 
     def ids(self) -> set[str]:
@@ -70,7 +72,9 @@ class VectorStore:
         if not count:
             return []
         res = self.collection.query(query_texts=[text], n_results=min(k, count), include=["distances"])
-        return [(vid, 1.0 - float(dist)) for vid, dist in zip(res["ids"][0], res["distances"][0])]
+        found = [(vid, 1.0 - float(dist)) for vid, dist in zip(res["ids"][0], res["distances"][0])]
+        # Near-equal similarities come back in varying order; break ties by id so rankings repeat.
+        return sorted(found, key=lambda row: (-round(row[1], 5), row[0]))
 
     def drop(self) -> None:
         self.client.delete_collection(self.name)
