@@ -32,6 +32,16 @@ def laws_dir() -> Path:
     return LAWS_DIR
 
 
+@pytest.fixture(scope="session")
+def law_index_dir(laws_dir, tmp_path_factory) -> Path:
+    """An index of the 14 shared law files (plus the model clause set), built once; tests only read it."""
+    from assistant.retrieval.index import Index
+
+    directory = tmp_path_factory.mktemp("laws") / "index"
+    Index(directory).add(sorted(p for p in laws_dir.glob("*.md") if p.name != "SOURCES.md"))
+    return directory
+
+
 @pytest.fixture()
 def write_spec(tmp_path):
     """Write spec data to a YAML file in tmp_path and return its path."""

@@ -12,10 +12,8 @@ from assistant.retrieval.index import Index
 
 
 @pytest.fixture(scope="module")
-def index_dir(laws_dir, tmp_path_factory) -> Path:
-    directory = tmp_path_factory.mktemp("qa") / "index"
-    Index(directory).add(sorted(p for p in laws_dir.glob("*.md") if p.name != "SOURCES.md"))
-    return directory
+def index_dir(law_index_dir) -> Path:
+    return law_index_dir
 
 
 @pytest.fixture(scope="module")

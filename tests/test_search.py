@@ -16,10 +16,8 @@ ROOT = Path(__file__).resolve().parents[1]
 
 
 @pytest.fixture(scope="module")
-def index_dir(laws_dir, tmp_path_factory) -> Path:
-    directory = tmp_path_factory.mktemp("search") / "index"
-    Index(directory).add(sorted(p for p in laws_dir.glob("*.md") if p.name != "SOURCES.md"))
-    return directory
+def index_dir(law_index_dir) -> Path:
+    return law_index_dir
 
 
 @pytest.fixture(scope="module")
