@@ -153,7 +153,7 @@ def _tables(spec: Spec, findings: list[Finding], template, context) -> dict[str,
                                  for key, val in entry.items()})
                      for i, entry in enumerate(template.data.get("default_work_plan", []))]
         rows = [[str(n), item.task, item.due or "—", item.owner or "—"] for n, item in enumerate(items, 1)]
-        return Table(["序号", "工作任务", "完成时间", "责任方"], rows, widths_mm=[14, 86, 30, 26])
+        return Table(["序号", "工作任务", "完成时间", "责任方"], rows, widths_mm=[14, 80, 36, 26])
 
     def roster() -> Table:
         rows = []
@@ -161,7 +161,7 @@ def _tables(spec: Spec, findings: list[Finding], template, context) -> dict[str,
             contact = "\n".join(x for x in (m.phone, m.email) if x) or "—"
             rows.append([str(number), m.name, m.role, m.employer, m.title, m.stakeholder, contact])
         return Table(["序号", "姓名", "拟任职务", "工作单位", "职称", "类别", "联系方式"], rows,
-                     widths_mm=[14, 20, 24, 70, 30, 26, 59], font_pt=12)  # landscape: 243 mm
+                     widths_mm=[14, 20, 27, 60, 30, 26, 66], font_pt=12)  # landscape: 243 mm
 
     return {"basic_info": basic_info, "officers": officers, "categories": categories,
             "composition": composition, "findings": findings_table, "secretariat": secretariat,
