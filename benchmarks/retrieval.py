@@ -62,6 +62,17 @@ def recall(ranks: list[int | None]) -> dict:
             "mrr10": sum(1 / r for r in ranks if r) / n}
 
 
+def query_seconds(searcher, questions, *, repeats: int) -> list[float]:
+    """Wall time of each search, `repeats` passes over the questions."""
+    times = []
+    for _ in range(repeats):
+        for q in questions:
+            t0 = time.perf_counter()
+            searcher.search(q["question"], 10)
+            times.append(time.perf_counter() - t0)
+    return times
+
+
 def percentile(values: list[float], p: float) -> float:
     values = sorted(values)
     k = (len(values) - 1) * p
@@ -118,11 +129,7 @@ def abstention_accuracy(rows, calibration) -> dict:
 
 
 def baseline_latency(baseline: "Baseline", questions: list[dict]) -> dict:
-    lat = []
-    for q in questions:
-        t0 = time.perf_counter()
-        baseline.search(q["question"], 10)
-        lat.append(time.perf_counter() - t0)
+    lat = query_seconds(baseline, questions, repeats=1)
     return {"median": statistics.median(lat) * 1000, "p95": percentile(lat, 0.95) * 1000}
 
 
@@ -237,12 +244,7 @@ def main() -> int:
                              "holdout4": abstention_accuracy(hold4, calibration),
                              "all (dev + holdouts 1–4)": abstention_accuracy(dev + hold + hold2 + hold3 + hold4,
                                                                              calibration)}
-        lat = []
-        for _ in range(3):
-            for q in questions + held:
-                t0 = time.perf_counter()
-                searcher.search(q["question"], 10)
-                lat.append(time.perf_counter() - t0)
+        lat = query_seconds(searcher, questions + held, repeats=3)
         out["latency_laws_ms"] = {"n": len(lat), "median": statistics.median(lat) * 1000,
                                   "p95": percentile(lat, 0.95) * 1000}
         out["latency_laws_baseline_ms"] = baseline_latency(baseline, questions + held)
@@ -269,12 +271,7 @@ def main() -> int:
             t0 = time.perf_counter()
             big_searcher.search(questions[0]["question"], 10)
             out["synthetic_first_query_ms"] = (time.perf_counter() - t0) * 1000
-            lat = []
-            for _ in range(2):
-                for q in questions + held:
-                    t0 = time.perf_counter()
-                    big_searcher.search(q["question"], 10)
-                    lat.append(time.perf_counter() - t0)
+            lat = query_seconds(big_searcher, questions + held, repeats=2)
             out["latency_10k_ms"] = {"n": len(lat), "median": statistics.median(lat) * 1000,
                                      "p95": percentile(lat, 0.95) * 1000, "max": max(lat) * 1000}
             out["latency_10k_baseline_ms"] = baseline_latency(Baseline(big_searcher.chunks),

@@ -42,6 +42,13 @@ def law_index_dir(laws_dir, tmp_path_factory) -> Path:
     return directory
 
 
+@pytest.fixture(scope="session")
+def law_searcher(law_index_dir):
+    from assistant.retrieval.index import Index
+
+    return Index(law_index_dir).searcher()
+
+
 @pytest.fixture()
 def write_spec(tmp_path):
     """Write spec data to a YAML file in tmp_path and return its path."""

@@ -8,17 +8,6 @@ import pytest
 from click.testing import CliRunner
 
 from assistant.qa import ABSTAIN_PREFIX, answer
-from assistant.retrieval.index import Index
-
-
-@pytest.fixture(scope="module")
-def index_dir(law_index_dir) -> Path:
-    return law_index_dir
-
-
-@pytest.fixture(scope="module")
-def searcher(index_dir):
-    return Index(index_dir).searcher()
 
 
 @pytest.fixture(scope="module")
@@ -60,8 +49,8 @@ ANSWERABLE = [
 
 
 @pytest.mark.parametrize("question", ANSWERABLE)
-def test_citations_exist_verbatim_in_the_sources(searcher, laws_dir, model_texts, question):
-    result = answer(question, searcher)
+def test_citations_exist_verbatim_in_the_sources(law_searcher, laws_dir, model_texts, question):
+    result = answer(question, law_searcher)
     assert not result.abstained, result.text
     assert result.citations
     for citation in result.citations:
@@ -73,22 +62,22 @@ def test_citations_exist_verbatim_in_the_sources(searcher, laws_dir, model_texts
             assert citation.quote in article_text(law_text(laws_dir, citation.document), citation.clause)
 
 
-def test_registered_capital_answer(searcher):
-    result = answer("认证机构的注册资本最少要多少？", searcher)
+def test_registered_capital_answer(law_searcher):
+    result = answer("认证机构的注册资本最少要多少？", law_searcher)
     assert result.citations[0].document == "认证认可条例" and result.citations[0].clause == "第十条"
     assert "注册资本不得少于人民币300万元" in result.text
     assert "〔认证认可条例 第十条〕" in result.text
 
 
-def test_list_questions_quote_the_items(searcher):
-    result = answer("取得认证机构资质要符合哪些条件？", searcher)
+def test_list_questions_quote_the_items(law_searcher):
+    result = answer("取得认证机构资质要符合哪些条件？", law_searcher)
     quotes = [c.quote for c in result.citations if c.clause == "第十条"]
     assert quotes[0] == "取得认证机构资质，应当符合下列条件："
     assert [q[:3] for q in quotes[1:6]] == ["（一）", "（二）", "（三）", "（四）", "（五）"]
 
 
-def test_model_clause_answers_say_they_are_not_the_standard(searcher):
-    result = answer("委员会的法定人数是多少？", searcher)
+def test_model_clause_answers_say_they_are_not_the_standard(law_searcher):
+    result = answer("委员会的法定人数是多少？", law_searcher)
     assert result.citations[0].document == "示范条款" and result.citations[0].clause == "5.4.4"
     assert "〔示范条款 5.4.4〕" in result.text
     assert "示范条款" in result.text and "不是标准原文" in result.text
@@ -101,8 +90,8 @@ def test_model_clause_answers_say_they_are_not_the_standard(searcher):
     "城镇职工医保住院报销比例是多少？",
     "航空公司托运行李的重量限制是多少？",
 ])
-def test_abstains_outside_the_corpus(searcher, question):
-    result = answer(question, searcher)
+def test_abstains_outside_the_corpus(law_searcher, question):
+    result = answer(question, law_searcher)
     assert result.abstained
     assert result.citations == []
     assert result.text.startswith(ABSTAIN_PREFIX)
@@ -123,25 +112,25 @@ def test_ask_json_right_after_install(tmp_path):
                                     "quote": "全体委员会议应有三分之二以上有表决权的委员出席方能举行。"}
 
 
-def test_ask_text_and_abstention_json(index_dir):
+def test_ask_text_and_abstention_json(law_index_dir):
     from cli.main import cli
 
     runner = CliRunner()
-    text = runner.invoke(cli, ["ask", "认证人员能不能同时在两家认证机构执业？", "--index", str(index_dir)])
+    text = runner.invoke(cli, ["ask", "认证人员能不能同时在两家认证机构执业？", "--index", str(law_index_dir)])
     assert text.exit_code == 0 and "〔认证认可条例 第十四条〕" in text.output
-    none = runner.invoke(cli, ["ask", "增值税专用发票怎么开具？", "--json", "--index", str(index_dir)])
+    none = runner.invoke(cli, ["ask", "增值税专用发票怎么开具？", "--json", "--index", str(law_index_dir)])
     data = json.loads(none.output)
     assert data["abstained"] is True and data["citations"] == []
     assert data["answer"].startswith("依据现有资料无法回答：")
 
 
-def test_ask_batch(index_dir, tmp_path):
+def test_ask_batch(law_index_dir, tmp_path):
     from cli.main import cli
 
     batch = tmp_path / "q.jsonl"
     batch.write_text('{"id": 1, "question": "委员会的法定人数是多少？"}\n"个人所得税的起征点是多少？"\n{"q": "x"}\n',
                      encoding="utf-8")
-    result = CliRunner().invoke(cli, ["ask", "--batch", str(batch), "--index", str(index_dir)])
+    result = CliRunner().invoke(cli, ["ask", "--batch", str(batch), "--index", str(law_index_dir)])
     assert result.exit_code == 1
     rows = [json.loads(line) for line in result.stdout.splitlines()]
     assert rows[0]["id"] == 1 and rows[0]["abstained"] is False
@@ -163,79 +152,79 @@ def reply(answer_text: str, *citations: tuple[str, str, str]) -> str:
         {"document": d, "clause": c, "quote": q} for d, c, q in citations]}, ensure_ascii=False) + "\n```"
 
 
-def test_llm_answer_with_verified_citation(searcher):
+def test_llm_answer_with_verified_citation(law_searcher):
     from assistant.llm import llm_answer
 
     model = fake(reply("认证机构的注册资本不得少于人民币300万元〔认证认可条例 第十条〕。",
                        ("中华人民共和国认证认可条例", "第十条", "注册资本不得少于人民币300万元")))
-    result = llm_answer("认证机构的注册资本最少要多少？", searcher, model)
+    result = llm_answer("认证机构的注册资本最少要多少？", law_searcher, model)
     assert not result.abstained
     assert [c.to_dict() for c in result.citations] == [
         {"document": "认证认可条例", "clause": "第十条", "quote": "注册资本不得少于人民币300万元"}]
     assert result.text.startswith("认证机构的注册资本不得少于人民币300万元〔认证认可条例 第十条〕")
 
 
-def test_llm_invented_citation_is_dropped(searcher):
+def test_llm_invented_citation_is_dropped(law_searcher):
     from assistant.llm import llm_answer
 
     model = fake(reply("注册资本不得少于300万元〔认证认可条例 第十条〕，且须有20名专职人员〔认证机构管理办法 第五条〕。",
                        ("认证认可条例", "第十条", "注册资本不得少于人民币300万元"),
                        ("认证机构管理办法", "第五条", "应当有20名以上专职认证人员"),
                        ("认证认可条例", "第十条", "注册资本不得少于人民币500万元")))
-    result = llm_answer("认证机构的注册资本最少要多少？", searcher, model)
+    result = llm_answer("认证机构的注册资本最少要多少？", law_searcher, model)
     assert not result.abstained
     assert [(c.document, c.clause) for c in result.citations] == [("认证认可条例", "第十条")]
     assert "〔认证机构管理办法 第五条〕" not in result.text
     assert "已删除 2 处无法核实的引用" in result.text
 
 
-def test_llm_answer_with_only_invented_citations_abstains(searcher):
+def test_llm_answer_with_only_invented_citations_abstains(law_searcher):
     from assistant.llm import llm_answer
 
     model = fake(reply("技术专家组的法定人数为过半数〔专家组管理规定 第八条〕。",
                        ("专家组管理规定", "第八条", "过半数委员出席")))
-    result = llm_answer("委员会的法定人数是多少？", searcher, model)
+    result = llm_answer("委员会的法定人数是多少？", law_searcher, model)
     assert result.abstained and result.citations == []
     assert result.text.startswith("依据现有资料无法回答：模型给出的引用无法在检索到的条款中核实")
 
 
 @pytest.mark.parametrize("content", ["我认为是三分之二。", reply("三分之二。")])
-def test_llm_unparseable_or_uncited_reply_abstains(searcher, content):
+def test_llm_unparseable_or_uncited_reply_abstains(law_searcher, content):
     from assistant.llm import llm_answer
 
-    result = llm_answer("委员会的法定人数是多少？", searcher, fake(content))
+    result = llm_answer("委员会的法定人数是多少？", law_searcher, fake(content))
     assert result.abstained
 
 
-def test_llm_is_not_called_when_evidence_is_weak(searcher):
+def test_llm_is_not_called_when_evidence_is_weak(law_searcher):
     from assistant.llm import llm_answer
 
     model = fake(reply("起征点为5000元〔计量法 第二十七条〕。", ("计量法", "第二十七条", "没收计量器具和违法所得")))
-    result = llm_answer("个人所得税的起征点是多少？", searcher, model)
+    result = llm_answer("个人所得税的起征点是多少？", law_searcher, model)
     assert result.abstained
     assert model.i == 0  # the model was never asked
 
 
-def test_llm_model_clause_citation_gets_the_label(searcher):
+def test_llm_model_clause_citation_gets_the_label(law_searcher):
     from assistant.llm import llm_answer
 
     model = fake(reply("需三分之二以上有表决权的委员出席〔示范条款 5.4.4〕。",
                        ("示范条款", "5.4.4", "全体委员会议应有三分之二以上有表决权的委员出席方能举行")))
-    result = llm_answer("委员会的法定人数是多少？", searcher, model)
+    result = llm_answer("委员会的法定人数是多少？", law_searcher, model)
     assert not result.abstained and "不是标准原文" in result.text
 
 
-def test_llm_prompt_contains_only_retrieved_chunks(searcher):
+def test_llm_prompt_contains_only_retrieved_chunks(law_searcher):
     from assistant.llm import build_messages
 
-    hits = searcher.search("认证机构的注册资本最少要多少？", 3)
+    hits = law_searcher.search("认证机构的注册资本最少要多少？", 3)
     messages = build_messages("认证机构的注册资本最少要多少？", hits)
     assert "只能依据" in messages[0].content
     assert messages[1].content.count("文件名：") == 3
     assert "[1] 文件名：认证认可条例；条款号：第十条" in messages[1].content
 
 
-def test_llm_option_without_the_extra_is_a_user_error(index_dir):
+def test_llm_option_without_the_extra_is_a_user_error(law_index_dir):
     import importlib.util
 
     from cli.main import cli
@@ -243,6 +232,6 @@ def test_llm_option_without_the_extra_is_a_user_error(index_dir):
     if importlib.util.find_spec("langchain_openai"):
         pytest.skip("langchain-openai is installed here")
     result = CliRunner().invoke(cli, ["ask", "法定人数", "--llm", "http://127.0.0.1:9/v1", "--model", "m",
-                                      "--index", str(index_dir)])
+                                      "--index", str(law_index_dir)])
     assert result.exit_code == 2
     assert "pip install 'charter-assistant[llm]'" in result.output and "Traceback" not in result.output

@@ -15,16 +15,6 @@ from assistant.retrieval.index import Index
 ROOT = Path(__file__).resolve().parents[1]
 
 
-@pytest.fixture(scope="module")
-def index_dir(law_index_dir) -> Path:
-    return law_index_dir
-
-
-@pytest.fixture(scope="module")
-def searcher(index_dir):
-    return Index(index_dir).searcher()
-
-
 @pytest.mark.parametrize("question,expected", [
     ("认证机构的注册资本最少要多少？", "认证认可条例#第十条"),
     ("委员会的法定人数是多少？", "示范条款#5.4.4"),
@@ -34,33 +24,33 @@ def searcher(index_dir):
     ("示范条款5.3.4是怎么规定的？", "示范条款#5.3.4"),
     ("产品质量法里的缺陷是什么意思？", "产品质量法#第四十六条"),
 ])
-def test_top_hit(searcher, question, expected):
-    assert searcher.search(question, 5)[0].chunk.id == expected
+def test_top_hit(law_searcher, question, expected):
+    assert law_searcher.search(question, 5)[0].chunk.id == expected
 
 
-def test_named_document_ranks_first(searcher):
-    hits = searcher.search("上海市对团体标准有什么规定", 10)
+def test_named_document_ranks_first(law_searcher):
+    hits = law_searcher.search("上海市对团体标准有什么规定", 10)
     assert {h.chunk.document for h in hits[:5]} <= {"上海市标准化条例", "上海市检验检测条例"}
     assert hits[0].chunk.document == "上海市标准化条例"
 
 
-def test_results_are_unique_chunks_best_first(searcher):
-    hits = searcher.search("认证机构 认证证书 认证标志", 20)
+def test_results_are_unique_chunks_best_first(law_searcher):
+    hits = law_searcher.search("认证机构 认证证书 认证标志", 20)
     assert len(hits) == 20
     assert len({h.chunk.id for h in hits}) == 20
     assert [h.score for h in hits] == sorted((h.score for h in hits), reverse=True)
 
 
-def test_empty_and_punctuation_queries(searcher):
-    assert searcher.search("？？？", 5) == []
-    assert searcher.search("  ", 3) == []
+def test_empty_and_punctuation_queries(law_searcher):
+    assert law_searcher.search("？？？", 5) == []
+    assert law_searcher.search("  ", 3) == []
 
 
-def test_search_json_output(index_dir):
+def test_search_json_output(law_index_dir):
     from cli.main import cli
 
     result = CliRunner().invoke(cli, ["search", "认证人员能不能同时在两家认证机构执业", "-k", "3", "--json",
-                                      "--index", str(index_dir)])
+                                      "--index", str(law_index_dir)])
     assert result.exit_code == 0, result.output
     results = json.loads(result.output)["results"]
     assert len(results) == 3
@@ -71,23 +61,23 @@ def test_search_json_output(index_dir):
     assert results[0]["text"].startswith("第十四条 认证人员从事认证活动")
 
 
-def test_search_text_output(index_dir):
+def test_search_text_output(law_index_dir):
     from cli.main import cli
 
-    result = CliRunner().invoke(cli, ["search", "法定人数", "-k", "2", "--index", str(index_dir)])
+    result = CliRunner().invoke(cli, ["search", "法定人数", "-k", "2", "--index", str(law_index_dir)])
     assert result.exit_code == 0
     assert result.output.startswith("1. 〔示范条款 5.4.4〕")
     assert "2. " in result.output and "3. " not in result.output
 
 
-def test_search_batch_jsonl(index_dir, tmp_path):
+def test_search_batch_jsonl(law_index_dir, tmp_path):
     from cli.main import cli
 
     batch = tmp_path / "questions.jsonl"
     batch.write_text('{"id": "a", "question": "认证机构的注册资本最少要多少？", "k": 2}\n'
                      "not json\n"
                      '{"question": "委员会的法定人数是多少？"}\n', encoding="utf-8")
-    result = CliRunner().invoke(cli, ["search", "--batch", str(batch), "-k", "1", "--index", str(index_dir)])
+    result = CliRunner().invoke(cli, ["search", "--batch", str(batch), "-k", "1", "--index", str(law_index_dir)])
     assert result.exit_code == 1
     lines = [json.loads(line) for line in result.stdout.splitlines()]
     assert lines[0]["id"] == "a" and len(lines[0]["results"]) == 2
@@ -97,19 +87,19 @@ def test_search_batch_jsonl(index_dir, tmp_path):
     assert "[第 3 行] 完成" in result.stderr
 
 
-def test_search_needs_a_question(index_dir):
+def test_search_needs_a_question(law_index_dir):
     from cli.main import cli
 
-    result = CliRunner().invoke(cli, ["search", "--index", str(index_dir)])
+    result = CliRunner().invoke(cli, ["search", "--index", str(law_index_dir)])
     assert result.exit_code == 2 and "请提供问题" in result.output
 
 
-def test_langchain_retriever_in_a_chain(index_dir):
+def test_langchain_retriever_in_a_chain(law_index_dir):
     from langchain_core.runnables import RunnableLambda
 
     from assistant.retrieval.retriever import as_retriever
 
-    retriever = as_retriever(Index(index_dir), k=3)
+    retriever = as_retriever(Index(law_index_dir), k=3)
     docs = retriever.invoke("认证机构的注册资本最少要多少？")
     assert len(docs) == 3
     assert docs[0].metadata["citation"] == "〔认证认可条例 第十条〕"
@@ -138,18 +128,18 @@ def test_help(command):
     assert ("--index" in result.output) or ("rebuild" in result.output)
 
 
-def test_key_words_absent_from_the_corpus(searcher):
+def test_key_words_absent_from_the_corpus(law_searcher):
     # a noun the corpus never uses is flagged; a compound made of known pieces (法定 + 人数) is not
-    assert searcher.unknown_terms("办理护照需要什么材料？") == ("护照",)
-    assert searcher.unknown_terms("委员会的法定人数是多少？") == ()
-    assert searcher.unknown_terms("委员连续几次不参加会议就要被解聘？") == ()  # verbs and particles are not judged
-    ev = searcher.evidence("技术专家组的会徽应该怎么设计？", searcher.search("技术专家组的会徽应该怎么设计？", 5))
+    assert law_searcher.unknown_terms("办理护照需要什么材料？") == ("护照",)
+    assert law_searcher.unknown_terms("委员会的法定人数是多少？") == ()
+    assert law_searcher.unknown_terms("委员连续几次不参加会议就要被解聘？") == ()  # verbs and particles are not judged
+    ev = law_searcher.evidence("技术专家组的会徽应该怎么设计？", law_searcher.search("技术专家组的会徽应该怎么设计？", 5))
     assert ev.unknown_terms == ("会徽",) and ev.features["unknown_key_term"] == 1.0
 
 
-def test_naming_a_document_is_a_feature(searcher):
+def test_naming_a_document_is_a_feature(law_searcher):
     question = "标准化法从哪一天开始施行？"
-    ev = searcher.evidence(question, searcher.search(question, 5))
+    ev = law_searcher.evidence(question, law_searcher.search(question, 5))
     assert ev.names_document and ev.features["names_document"] == 1.0
 
 
@@ -163,25 +153,25 @@ def test_calibration_threshold_is_the_middle_of_the_widest_best_gap():
     assert all((cal.probability(*r) >= cal.threshold) == (r[0] > 0.5) for r in rows)
 
 
-def test_everyday_words_bridge_to_the_words_of_the_laws(searcher):
+def test_everyday_words_bridge_to_the_words_of_the_laws(law_searcher):
     from assistant.corpus.bridge import bridged
 
     assert bridged("个体户卖进口货", []) == ["个体户", "进口货"]  # found inside jieba's words, longest first
     assert bridged("生产厂家", []) == ["生产厂家"]  # not also 厂家 inside it
-    query = searcher.prepare("厂家的东西有毛病，受害人能找谁赔？")
+    query = law_searcher.prepare("厂家的东西有毛病，受害人能找谁赔？")
     assert {"厂家", "东西", "毛病"} <= set(query.bridges)
     assert {"生产者", "产品", "缺陷"} <= set(query.terms)
     assert query.weights["生产者"] < 1.0  # bridged terms count less than the question's own words
     # a bridged everyday word is not an absent key word; bounds (起码) are known but not searched
-    assert searcher.unknown_terms("社团的厂家会员起码要几个？") == ()
-    assert "起码" not in searcher.prepare("委员起码要几名？").bridges
-    hit = searcher.search("社团的分支机构能不能再设分支机构？", 5)[0]
+    assert law_searcher.unknown_terms("社团的厂家会员起码要几个？") == ()
+    assert "起码" not in law_searcher.prepare("委员起码要几名？").bridges
+    hit = law_searcher.search("社团的分支机构能不能再设分支机构？", 5)[0]
     assert hit.chunk.id == "社会团体登记管理条例#第十七条"
 
 
-def test_absent_word_check_skips_fragments_of_question_forms_and_bridged_phrases(searcher):
+def test_absent_word_check_skips_fragments_of_question_forms_and_bridged_phrases(law_searcher):
     # jieba cuts 合不合格 into 合不 + 合格: an A-not-A form is folded, not judged as an absent noun
-    assert searcher.unknown_terms("在河南判断东西质量合不合格，拿什么当依据？") == ()
+    assert law_searcher.unknown_terms("在河南判断东西质量合不合格，拿什么当依据？") == ()
     # words overlapping a bridged phrase are not judged; a real absent noun beside them still is
-    assert searcher.unknown_terms("个体户卖的东西出了人命怎么办？") == ()
-    assert searcher.unknown_terms("办护照要不要带户口本？") == ("护照", "户口本")
+    assert law_searcher.unknown_terms("个体户卖的东西出了人命怎么办？") == ()
+    assert law_searcher.unknown_terms("办护照要不要带户口本？") == ("护照", "户口本")
