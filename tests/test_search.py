@@ -137,10 +137,28 @@ def test_key_words_absent_from_the_corpus(law_searcher):
     assert ev.unknown_terms == ("会徽",) and ev.features["unknown_key_term"] == 1.0
 
 
-def test_naming_a_document_is_a_feature(law_searcher):
+def test_default_abstention_model_reads_lexical_evidence_only(law_searcher):
+    from assistant.retrieval.calibration import FEATURES, calibration_file, load_calibration
+
+    cal = load_calibration(calibration_file(law_searcher.embedder))
+    assert cal.features == FEATURES  # hashed n-gram similarity is lexical: no similarity feature
     question = "标准化法从哪一天开始施行？"
     ev = law_searcher.evidence(question, law_searcher.search(question, 5))
-    assert ev.names_document and ev.features["names_document"] == 1.0
+    assert ev.answerable and ev.probability == round(cal.probability_of(ev.features), 4)
+    ev = law_searcher.evidence("办理护照需要什么材料？", law_searcher.search("办理护照需要什么材料？", 5))
+    assert not ev.answerable
+
+
+def test_calibration_weights_do_not_depend_on_a_feature_s_scale():
+    from assistant.retrieval.calibration import fit
+
+    rows = [(0.1, 0.0), (0.3, 1.0), (0.35, 0.0), (0.6, 1.0), (0.7, 0.0), (0.9, 0.0)]
+    labels = [0, 0, 1, 0, 1, 1]
+    plain = fit(rows, labels, l2=0.5, features=("coverage", "unknown_key_term"))
+    scaled = fit([(x * 100, u) for x, u in rows], labels, l2=0.5, features=("coverage", "unknown_key_term"))
+    for (x, u) in rows:  # L2 acts on standardized features: rescaling one changes nothing but its weight's unit
+        assert abs(plain.probability(x, u) - scaled.probability(x * 100, u)) < 1e-9
+    assert abs(plain.weights[0] - 100 * scaled.weights[0]) < 1e-6
 
 
 def test_calibration_threshold_is_the_middle_of_the_widest_best_gap():
@@ -170,6 +188,9 @@ def test_everyday_words_bridge_to_the_words_of_the_laws(law_searcher):
 
 
 def test_absent_word_check_skips_fragments_of_question_forms_and_bridged_phrases(law_searcher):
+    # jieba glues the one-character bridge key 货 to its neighbour (货当): one leftover character is not a key word
+    assert law_searcher.unknown_terms("店里拿不合格的货当合格的卖，法律允许吗？") == ()
+    assert law_searcher.unknown_terms("质检员评职称要发几篇论文？") == ("评职称", "论文")  # two-character remainders count
     # jieba cuts 合不合格 into 合不 + 合格: an A-not-A form is folded, not judged as an absent noun
     assert law_searcher.unknown_terms("在河南判断东西质量合不合格，拿什么当依据？") == ()
     # words overlapping a bridged phrase are not judged; a real absent noun beside them still is

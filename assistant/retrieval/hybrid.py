@@ -13,11 +13,13 @@ from dataclasses import dataclass
 
 from ..corpus import bridge, tokenize
 from ..corpus.chunking import CN_NUM, Chunk
+from . import embedding
 from .bm25 import BM25Index
 
 RRF_K = 60
 CANDIDATES = 50
 VECTOR_WEIGHT = 0.3      # hashed n-gram vectors are lexical too: they break BM25 ties, not lead
+SEMANTIC_VECTOR_WEIGHT = 2.0  # a language model's vectors match meaning, not words: they lead (benchmarks/RESULTS.md)
 COVERAGE_WEIGHT = 2.0    # in units of a first-rank RRF vote
 SYNONYM_WEIGHT = 0.5
 BRIDGE_WEIGHT = 0.5      # formal terms bridged from everyday words (厂家 -> 生产者), see corpus/bridge.py
@@ -56,14 +58,13 @@ class Evidence:
     probability: float
     answerable: bool
     unknown_terms: tuple[str, ...] = ()
-    names_document: bool = False
+    similarity: float = 0.0
 
     @property
     def features(self) -> dict[str, float]:
         """The named inputs of the abstention model (see calibration.FEATURES)."""
         return {"coverage": self.coverage, "bigram_coverage": self.bigram_coverage,
-                "unknown_key_term": 1.0 if self.unknown_terms else 0.0,
-                "names_document": 1.0 if self.names_document else 0.0}
+                "unknown_key_term": 1.0 if self.unknown_terms else 0.0, "similarity": self.similarity}
 
 
 @dataclass
@@ -146,6 +147,9 @@ class HybridSearcher:
             self.doc_positions.setdefault(c.document, []).append(i)
         self.bm25 = BM25Index([r["tokens"] for r in rows])
         self.store = store
+        self.embedder = state.get("embedder") or "hash"
+        self.semantic = embedding.is_semantic(self.embedder)
+        self.vector_weight = SEMANTIC_VECTOR_WEIGHT if self.semantic else VECTOR_WEIGHT
         self.aliases = {d["name"]: document_aliases(d["name"], d["title"]) for d in state["documents"].values()}
         self._calibration = None
         self._corpus_text: str | None = None
@@ -222,19 +226,19 @@ class HybridSearcher:
             for d in query.documents:
                 mask[self.doc_positions.get(d, [])] = True
         bm25_list = _ranked(scores, CANDIDATES, mask)
-        vec_list: list[tuple[int, float]] = []
-        for vid, sim in self.store.query(query.wording, CANDIDATES * (3 if mask is not None else 1)):
-            pos = self.pos_by_vid.get(vid)
-            if pos is not None and (mask is None or mask[pos]):
-                vec_list.append((pos, sim))
         fused: dict[int, Hit] = {}
         for rank, (pos, _) in enumerate(bm25_list, 1):
             hit = fused.setdefault(pos, Hit(self.chunks[pos], 0.0))
             hit.score += 1.0 / (RRF_K + rank)
             hit.bm25_rank = rank
+        vec_list: list[tuple[int, float]] = []
+        for vid, sim in self.store.query(query.wording, CANDIDATES * (3 if mask is not None else 1)):
+            pos = self.pos_by_vid.get(vid)
+            if pos is not None and (mask is None or mask[pos]):
+                vec_list.append((pos, sim))
         for rank, (pos, sim) in enumerate(vec_list[:CANDIDATES], 1):
             hit = fused.setdefault(pos, Hit(self.chunks[pos], 0.0))
-            hit.score += VECTOR_WEIGHT / (RRF_K + rank)
+            hit.score += self.vector_weight / (RRF_K + rank)
             hit.vector_rank, hit.similarity = rank, sim
         for ref in query.refs:
             for d in (query.documents or self.doc_positions.keys()):
@@ -270,11 +274,14 @@ class HybridSearcher:
             if piece != word and len(piece) >= 2 and piece in corpus:
                 for m in re.finditer(re.escape(piece), word):
                     covered.update(range(m.start(), m.end()))
+        by_one_char_key = False
         for key in bridge.bridged(word, list(word)):  # 个体户 -> 个体工商户, 进口货 -> 进口商品: bridged, so known
             if any(t.lower() in corpus for t in bridge.BRIDGE[key]):
+                by_one_char_key |= len(key) == 1
                 for m in re.finditer(re.escape(key), word):
                     covered.update(range(m.start(), m.end()))
-        return len(covered) == len(word)
+        # jieba glues a one-character key to its neighbour (货当 in 货当合格的卖): one leftover character names nothing
+        return len(covered) >= len(word) - (1 if by_one_char_key else 0)
 
     def unknown_terms(self, wording: str) -> tuple[str, ...]:
         """The question's noun-like key words (per jieba's tagger) that occur nowhere in the corpus.
@@ -299,7 +306,7 @@ class HybridSearcher:
 
     def evidence(self, text: str, hits: list[Hit], top: int = 3) -> Evidence:
         """Coverage of the question by its best hits, and the calibrated answerable/abstain decision."""
-        from .calibration import load_calibration
+        from .calibration import calibration_file, load_calibration
 
         query = self.prepare(text)
         # an everyday word bridged to formal terms counts as one unit, found when the chunk has one of its terms
@@ -320,9 +327,9 @@ class HybridSearcher:
                 found += sum(any(a in self.texts[pos] for a in alts) for alts in units)
                 bi = max(bi, found / n)
         if self._calibration is None:
-            self._calibration = load_calibration()
+            self._calibration = load_calibration(calibration_file(self.embedder))
         ev = Evidence(round(cov, 4), round(bi, 4), 0.0, False, self.unknown_terms(query.wording),
-                      bool(query.documents))
+                      round(hits[0].similarity, 4) if hits else 0.0)
         p = self._calibration.probability_of(ev.features)
         ev.probability, ev.answerable = round(p, 4), p >= self._calibration.threshold
         return ev

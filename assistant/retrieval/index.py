@@ -14,6 +14,7 @@ import hashlib
 import json
 import os
 import tempfile
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -90,8 +91,10 @@ class Index:
     """A retrieval index in one folder (or a folder + a Chroma server)."""
 
     def __init__(self, directory: str | Path | None = None, *, chroma_url: str | None = None,
-                 embedder: str | None = None):
+                 embedder: str | None = None, progress: Callable[[int, int], None] | None = None):
+        """`progress(done, total)` is called as chunk vectors are written (a semantic embedder takes minutes)."""
         self.directory = resolve_index_dir(directory)
+        self.progress = progress
         self.chroma_url = chroma_url or os.environ.get("CHARTER_CHROMA_URL") or None
         self.embedder_spec = embedder or os.environ.get("CHARTER_EMBEDDER") or None
         self._key = hashlib.sha1(str(self.directory).encode()).hexdigest()[:10]
@@ -174,7 +177,7 @@ class Index:
             store.delete(extra)
         missing = [wanted[v] for v in wanted.keys() - present]
         if missing:
-            store.add(*self._vector_rows(missing))
+            store.add(*self._vector_rows(missing), progress=self.progress)
 
     # ---- writing -----------------------------------------------------------------------------------------
     @contextlib.contextmanager
@@ -225,7 +228,7 @@ class Index:
     def _flush(self, store) -> None:
         """Write the vectors of every document put in this run, in as few chromadb calls as possible."""
         if self._pending:
-            store.add(*self._vector_rows(self._pending))
+            store.add(*self._vector_rows(self._pending), progress=self.progress)
         self._pending = []
 
     def _ensure_model_clauses(self, state: dict, store, stale: list[str]) -> None:
@@ -341,6 +344,11 @@ class Index:
 
     def chunks(self) -> list[Chunk]:
         return [Chunk.from_dict(c) for c in self.state["chunks"].values()]
+
+    @property
+    def embedder(self) -> str:
+        """The vector embedder this index was built with ("hash", "e5", ...)."""
+        return self.state["embedder"]
 
     def searcher(self):
         """The hybrid searcher over the committed state (built on first use)."""

@@ -55,11 +55,13 @@ class VectorStore:
                 return out
             offset += page
 
-    def add(self, ids: list[str], texts: list[str], metadatas: list[dict]) -> None:
-        batch = min(5000, self.client.get_max_batch_size())
+    def add(self, ids: list[str], texts: list[str], metadatas: list[dict], progress=None) -> None:
+        batch = min(500, self.client.get_max_batch_size())
         for start in range(0, len(ids), batch):
             end = start + batch
             self.collection.upsert(ids=ids[start:end], documents=texts[start:end], metadatas=metadatas[start:end])
+            if progress is not None:
+                progress(min(end, len(ids)), len(ids))
 
     def delete(self, ids) -> None:
         ids = list(ids)
