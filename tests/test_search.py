@@ -141,7 +141,7 @@ def test_default_abstention_model_reads_lexical_evidence_only(law_searcher):
     from assistant.retrieval.calibration import FEATURES, calibration_file, load_calibration
 
     cal = load_calibration(calibration_file(law_searcher.embedder))
-    assert cal.features == FEATURES  # hashed n-gram similarity is lexical: no similarity feature
+    assert cal.features == FEATURES and cal.fitted_on["embedder"] == "hash"
     question = "标准化法从哪一天开始施行？"
     ev = law_searcher.evidence(question, law_searcher.search(question, 5))
     assert ev.answerable and ev.probability == round(cal.probability_of(ev.features), 4)

@@ -1,7 +1,7 @@
 """The abstention model: logistic regression on evidence features, fitted by benchmarks/retrieval.py.
 
 The feature names, fitted weights and decision threshold live in calibration.json beside this module (and
-calibration-e5.json for the e5 embedder, whose vectors add a similarity feature); they are measured on the
+calibration-e5.json for the e5 embedder, whose different rankings give the features other values); they are measured on the
 calibration split of benchmarks/data/questions.jsonl plus the held-out sets already read, never set by hand.
 The features themselves are computed by HybridSearcher.evidence (see FEATURES for their meaning).
 """
@@ -17,10 +17,9 @@ CALIBRATION_FILE = Path(__file__).with_name("calibration.json")
 EMBEDDER_CALIBRATIONS = {"e5": Path(__file__).with_name("calibration-e5.json")}
 # coverage: IDF-weighted share of the question's words found in the best hits; bigram_coverage: share of its
 # character bigrams found there; unknown_key_term: 1 when a noun-like key word of the question (护照, 学历)
-# occurs nowhere in the corpus; similarity: cosine of the question and the best hit in a language model's
-# vector space (semantic embedders only).
+# occurs nowhere in the corpus. (The best hit's e5 cosine similarity was tried as a fourth feature and dropped:
+# everyday wording lowers it for answerable questions too, and it did worse on a held-out set.)
 FEATURES = ("coverage", "bigram_coverage", "unknown_key_term")
-SEMANTIC_FEATURES = (*FEATURES, "similarity")
 L2 = 0.1  # ridge on the (standardized) weights: the calibration data are small and nearly separable
 
 
@@ -49,10 +48,6 @@ class Calibration:
 def _logit(p: float) -> float:
     p = min(max(p, 1e-12), 1 - 1e-12)
     return math.log(p / (1 - p))
-
-
-def features_for(embedder: str) -> tuple[str, ...]:
-    return SEMANTIC_FEATURES if embedder in EMBEDDER_CALIBRATIONS else FEATURES
 
 
 def fitted_file(embedder: str) -> Path:

@@ -58,13 +58,12 @@ class Evidence:
     probability: float
     answerable: bool
     unknown_terms: tuple[str, ...] = ()
-    similarity: float = 0.0
 
     @property
     def features(self) -> dict[str, float]:
         """The named inputs of the abstention model (see calibration.FEATURES)."""
         return {"coverage": self.coverage, "bigram_coverage": self.bigram_coverage,
-                "unknown_key_term": 1.0 if self.unknown_terms else 0.0, "similarity": self.similarity}
+                "unknown_key_term": 1.0 if self.unknown_terms else 0.0}
 
 
 @dataclass
@@ -328,8 +327,7 @@ class HybridSearcher:
                 bi = max(bi, found / n)
         if self._calibration is None:
             self._calibration = load_calibration(calibration_file(self.embedder))
-        ev = Evidence(round(cov, 4), round(bi, 4), 0.0, False, self.unknown_terms(query.wording),
-                      round(hits[0].similarity, 4) if hits else 0.0)
+        ev = Evidence(round(cov, 4), round(bi, 4), 0.0, False, self.unknown_terms(query.wording))
         p = self._calibration.probability_of(ev.features)
         ev.probability, ev.answerable = round(p, 4), p >= self._calibration.threshold
         return ev
