@@ -135,15 +135,18 @@ THESAURUS_FILE = Path(__file__).with_name("thesaurus.yaml")
 def _merge_thesaurus(path: Path = THESAURUS_FILE) -> None:
     """Add the thesaurus (formal term -> everyday words, thesaurus.yaml) to BRIDGE, inverted: everyday -> formal.
 
-    The hand entries above come first; a thesaurus word adds its formal terms after theirs. Single characters
-    and words that are themselves the formal term are skipped (too ambiguous, or nothing to bridge)."""
+    The hand entries above come first; a thesaurus word adds its formal terms after theirs. Single characters,
+    words that are themselves the formal term, and question words (意思, 多久: stopwords, handled by the search
+    itself) are skipped."""
     import yaml
+
+    from .tokenize import STOPWORDS
 
     data = yaml.load(path.read_text(encoding="utf-8"), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader)) or {}
     for formal, everyday in data.items():
         for word in everyday or ():
             word = str(word).strip().lower()
-            if len(word) < 2 or word == formal or word in BOUNDS:
+            if len(word) < 2 or word == formal or word in BOUNDS or word in STOPWORDS:
                 continue
             targets = BRIDGE.get(word, ())
             if formal not in targets:
