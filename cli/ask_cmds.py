@@ -10,7 +10,8 @@ import click
 
 def _index_options(func):
     func = click.option("--embedding", envvar="CHARTER_EMBEDDER", metavar="SPEC",
-                        help="向量化方式：hash（默认，离线、最快）、e5（语义向量，需安装 semantic 附加包，建库较慢）、st:本地模型目录、openai:URL#模型名。")(func)
+                        help="向量化方式：hash（默认，离线、最快）、e5（语义向量，需安装 semantic 附加包，建库较慢）、"
+                             "st:本地模型目录、openai:URL#模型名。")(func)
     func = click.option("--chroma-url", envvar="CHARTER_CHROMA_URL", metavar="URL",
                         help="使用 Chroma 服务（http://主机:端口），默认使用索引目录中的本地库。")(func)
     func = click.option("--index", "index_dir", envvar="CHARTER_INDEX", type=click.Path(file_okay=False, path_type=Path),

