@@ -149,6 +149,18 @@ def test_default_abstention_model_reads_lexical_evidence_only(law_searcher):
     assert not ev.answerable
 
 
+def test_a_place_the_corpus_never_names_is_not_part_of_the_question(law_searcher):
+    from assistant.corpus.bridge import PLACES
+
+    assert {"广州", "广州市", "杭州", "上海"} <= set(PLACES) and "日本" not in PLACES
+    query = law_searcher.prepare("杭州一家检测公司能不能把接的活转给别家做？")
+    assert "杭州" not in query.wording and not query.documents
+    assert "杭州" not in law_searcher.unknown_terms(query.wording)
+    named = law_searcher.prepare("上海的检测报告上面必须写清楚哪些内容？")  # a place the corpus names picks documents
+    assert "上海市检验检测条例" in named.documents
+    assert "日本" in law_searcher.unknown_terms("去日本旅游的签证一般要办多久？")  # a foreign country still counts
+
+
 def test_calibration_weights_do_not_depend_on_a_feature_s_scale():
     from assistant.retrieval.calibration import fit
 

@@ -55,7 +55,8 @@ BRIDGE: dict[str, tuple[str, ...]] = {
     "标准化局": ("标准化行政主管部门",), "标准委": ("标准化行政主管部门",), "计量局": ("计量行政部门",),
     "民政局": ("登记管理机关",), "民政部门": ("登记管理机关",), "密码局": ("密码管理部门",),
     "认监委": ("认证认可监督管理部门",), "海关": ("商检机构", "海关"), "商检局": ("商检机构",),
-    "质检部门": ("产品质量监督部门", "质量技术监督部门"), "省里": ("省人民政府",), "市里": ("设区的市",),
+    "质检部门": ("产品质量监督部门", "质量技术监督部门"), "质监": ("质量技术监督部门", "质量监督"),
+    "法检": ("法定检验",), "省里": ("省人民政府",), "市里": ("设区的市",),
     "国家层面": ("国务院",), "中央": ("国务院",),
     # standardization
     "国标": ("国家标准",), "行标": ("行业标准",), "地标": ("地方标准",), "团标": ("团体标准",),
@@ -155,6 +156,11 @@ def _merge_thesaurus(path: Path = THESAURUS_FILE) -> None:
 
 _merge_thesaurus()
 _MULTI = sorted((k for k in BRIDGE if len(k) > 1), key=len, reverse=True)
+
+# China's provincial- and prefecture-level divisions (places.txt): "我在广州开店" names where, not what. A place the
+# corpus never mentions is dropped from the question's wording; one the corpus names (上海) stays or names a document.
+PLACES = tuple(sorted((line.strip() for line in Path(__file__).with_name("places.txt").read_text(encoding="utf-8")
+                       .splitlines() if line.strip() and not line.startswith("#")), key=lambda w: (-len(w), w)))
 
 
 def bridged(text: str, tokens: list[str] | tuple[str, ...] = ()) -> list[str]:

@@ -162,6 +162,9 @@ class HybridSearcher:
         for doc in docs:
             for alias in sorted(self.aliases[doc], key=lambda w: (-len(w), w)):
                 wording = wording.replace(alias, " ")
+        for place in bridge.PLACES:  # longest first: 广州市 before 广州
+            if place in wording and place not in self._corpus():
+                wording = wording.replace(place, " ")
         if not _NON_CONTENT.sub("", wording):
             wording = text
         terms = list(dict.fromkeys(tokenize.tokens(wording)))
