@@ -187,8 +187,18 @@ def retrieve(question: str, searcher: "HybridSearcher", *, k: int = 5, retrieval
     evidence = best_evidence(searcher, question, query, hits)
     if not evidence.answerable:
         return Retrieved(question, query, hits, evidence,
-                         abstention(question, hits, "检索到的条款与问题的关联不足", evidence.probability))
+                         abstention(question, hits, abstention_reason(evidence), evidence.probability))
     return Retrieved(question, query, hits, evidence)
+
+
+def abstention_reason(evidence) -> str:
+    """Why the evidence is too weak, in the user's terms: what the texts lack, else a weak match."""
+    reasons = []
+    if evidence.missing_facts:
+        reasons.append(f"检索到的条款未载明所问的{'、'.join(evidence.missing_facts)}")
+    if evidence.unknown_terms:
+        reasons.append("资料中没有出现问题里的" + "、".join(f"“{t}”" for t in evidence.unknown_terms))
+    return "；".join(reasons) or "检索到的条款与问题的关联不足"
 
 
 def answer(question: str, searcher: "HybridSearcher", *, k: int = 5, retrieval_query: str | None = None,

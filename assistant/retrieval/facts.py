@@ -1,0 +1,52 @@
+"""Facts a question may ask for that the texts must state outright to answer it: an address, a phone number,
+office hours, an amount of money, a rate.
+
+Laws and standards rarely give such facts (a fee, a hotline, a pass rate), so a question asking for one whose best
+hits state none is a sign the index cannot answer it, however well its other words match. The abstention model
+weighs this sign (calibration.FEATURES: asked_fact_missing) and the abstention message names what is missing.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_NUMBER = "[0-9０-９〇零一二三四五六七八九十百千万亿两几]"
+_NOT_A_DURATION_OR_COUNT = "(?![天年月日人名个次家项周条届])"  # 开多少天, 交多少人: not money
+
+
+@dataclass(frozen=True)
+class AskedFact:
+    name: str             # what the abstention message says the texts do not state
+    asked: re.Pattern     # the question asks for the fact's value
+    stated: re.Pattern    # a text states such a value
+
+
+ASKED_FACTS = (
+    AskedFact("地址",
+              re.compile(r"地址[是在为]|办公地址|在哪[个儿里]?[区县街路]|哪个[区县]|哪条[路街]|门牌|办公地点"),
+              re.compile(rf"[路街道巷]{_NUMBER}+号|地址[:：为是]")),
+    AskedFact("联系方式",
+              re.compile(r"(电话|热线|联系方式|邮箱|网址|官网|公众号)[^，。？！]{0,4}(是多少|是什么|号码|多少|在哪)"
+                         r"|[打拨](哪个|什么)电话"),
+              re.compile(r"\d{3,4}-?\d{7,8}|\d{5,}|@|www\.|https?://")),
+    AskedFact("办公时间",
+              re.compile(r"几点|营业时间|上班时间|下班|办公时间|开门|关门"),
+              re.compile(rf"\d{{1,2}}[:：]\d{{2}}|{_NUMBER}{{1,3}}[点时](?!以)|[上下]午")),
+    AskedFact("金额",
+              re.compile(r"多少钱|几块钱|多少元|多少万|多少费|费[^，。？！]{0,3}多少|几千|几万"
+                         rf"|(收|交|缴|花|拿|付|发|补贴|奖励?|工资|开)[^，。？！]{{0,2}}多少{_NOT_A_DURATION_OR_COUNT}"),
+              re.compile(rf"{_NUMBER}+(?:元|万元)|倍|百分之|[%％]")),  # fines are stated as 元, 倍 or 百分之
+    AskedFact("比例",
+              re.compile(r"合格率|通过率|占比|百分之几|比例[是为]?多少|什么比例|多大比例|几成"),
+              re.compile(rf"百分之|[%％]|分之|{_NUMBER}成")),
+)
+
+
+def asked_facts(question: str) -> list[AskedFact]:
+    """The kinds of fact `question` asks for, if any."""
+    return [fact for fact in ASKED_FACTS if fact.asked.search(question)]
+
+
+def missing_facts(question: str, texts: list[str]) -> tuple[str, ...]:
+    """Names of the facts `question` asks for that none of `texts` states."""
+    return tuple(f.name for f in asked_facts(question) if not any(f.stated.search(t) for t in texts))
