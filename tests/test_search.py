@@ -133,6 +133,7 @@ def test_key_words_absent_from_the_corpus(law_searcher):
     assert law_searcher.unknown_terms("办理护照需要什么材料？") == ("护照",)
     assert law_searcher.unknown_terms("委员会的法定人数是多少？") == ()
     assert law_searcher.unknown_terms("委员连续几次不参加会议就要被解聘？") == ()  # verbs and particles are not judged
+    assert law_searcher.unknown_terms("委员会定16个委员可以吗？2023版的章程呢？") == ()  # numbers name no topic
     ev = law_searcher.evidence("技术专家组的会徽应该怎么设计？", law_searcher.search("技术专家组的会徽应该怎么设计？", 5))
     assert ev.unknown_terms == ("会徽",) and ev.features["unknown_key_term"] == 1.0
 
@@ -144,6 +145,8 @@ def test_key_words_absent_from_the_corpus(law_searcher):
     ("认证认可监督管理部门在哪个区办公？", ["地址"]),
     ("检验检测机构的年检通过率是多少？", ["比例"]),
     ("市场监管局周六几点上班？", ["办公时间"]),
+    ("计量所周末办事吗？", ["办公时间"]),
+    ("上班的单位要不要给委员开参会证明？", []),  # 上班 alone is not about hours
     ("征集委员的公告要挂出来多少天？", []),          # a duration, not money
     ("认证机构要不要公布举报电话？", []),          # asks whether, not the number
     ("全体委员会议要多少委员出席才能开？", []),
@@ -235,6 +238,27 @@ def test_everyday_words_bridge_to_the_words_of_the_laws(law_searcher):
     assert "起码" not in law_searcher.prepare("委员起码要几名？").bridges
     hit = law_searcher.search("社团的分支机构能不能再设分支机构？", 5)[0]
     assert hit.chunk.id == "社会团体登记管理条例#第十七条"
+
+
+def test_both_vocabulary_files_merge_into_the_bridge(tmp_path, monkeypatch):
+    from assistant.corpus import bridge
+
+    monkeypatch.setattr(bridge, "BRIDGE", {"厂家": ("生产者",)})
+    (tmp_path / "thesaurus.yaml").write_text("生产企业: [厂家, 造货的, 是]\n", encoding="utf-8")
+    (tmp_path / "everyday.yaml").write_text("童装: [产品, 商品]\n多久: [期限]\n厂家: [生产者, 制造者]\n", encoding="utf-8")
+    bridge._merge_thesaurus(tmp_path / "thesaurus.yaml", tmp_path / "everyday.yaml")
+    assert bridge.BRIDGE["厂家"] == ("生产者", "生产企业", "制造者")  # hand entries first, no repeats
+    assert bridge.BRIDGE["造货的"] == ("生产企业",) and bridge.BRIDGE["童装"] == ("产品", "商品")
+    assert "是" not in bridge.BRIDGE and "多久" not in bridge.BRIDGE  # one character, a question word
+
+
+def test_shipped_everyday_words_are_known_only_where_the_texts_cover_them(law_searcher):
+    from assistant.corpus.bridge import BRIDGE, EVERYDAY_FILE
+
+    assert EVERYDAY_FILE.exists() and BRIDGE["童装"][0] == "产品"
+    assert law_searcher.unknown_terms("商场卖的童装质量不合格，消费者能要求赔偿吗？") == ()
+    assert "童装" in law_searcher.prepare("商场卖的童装质量不合格，消费者能要求赔偿吗？").bridges
+    assert law_searcher.unknown_terms("办护照要不要带户口本？") == ("护照", "户口本")  # no entry: out of scope
 
 
 def test_absent_word_check_skips_fragments_of_question_forms_and_bridged_phrases(law_searcher):

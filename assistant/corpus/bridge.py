@@ -8,9 +8,10 @@ counts as covered in coverage when a formal term is there, and is not an "absent
 a formal term occurs in the corpus. Keys of two or more characters are found as substrings of the question
 (jieba may cut 个体户 or 进口货 differently); one-character keys only as whole tokens.
 
-Two sources, merged at import: the hand-written table below, and thesaurus.yaml beside this module (formal term
--> the everyday words people use for it, drafted from the corpus's own vocabulary of about 1,200 frequent terms,
-not from any question set).
+Three sources, merged at import: the hand-written table below; thesaurus.yaml beside this module (formal term
+-> the everyday words people use for it, drafted from the corpus's own vocabulary); and everyday.yaml (the 10,000
+most frequent noun-like words of jieba's dictionary that the corpus never uses -> the corpus terms they stand for,
+where they stand for any). Both files were drafted by helpers who saw the corpus, never a question set.
 """
 from __future__ import annotations
 
@@ -130,28 +131,36 @@ BOUNDS = frozenset(("起码", "最少", "至少", "最低", "下限", "最多", 
 FILLER = frozenset(("普通", "人家", "大家", "别人", "别家", "上门", "那边", "这边", "事情", "事儿", "手上", "手里", "这时候",
                     "那时候", "平时", "一般", "具体", "到底", "究竟", "比如", "情况下"))
 
-THESAURUS_FILE = Path(__file__).with_name("thesaurus.yaml")
+THESAURUS_FILE = Path(__file__).with_name("thesaurus.yaml")  # formal term -> everyday words
+EVERYDAY_FILE = Path(__file__).with_name("everyday.yaml")    # everyday word -> formal terms
 
 
-def _merge_thesaurus(path: Path = THESAURUS_FILE) -> None:
-    """Add the thesaurus (formal term -> everyday words, thesaurus.yaml) to BRIDGE, inverted: everyday -> formal.
-
-    The hand entries above come first; a thesaurus word adds its formal terms after theirs. Single characters,
-    words that are themselves the formal term, and question words (意思, 多久: stopwords, handled by the search
-    itself) are skipped."""
+def _load_yaml(path: Path) -> dict:
     import yaml
 
+    return yaml.load(path.read_text(encoding="utf-8"), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader)) or {}
+
+
+def _merge_thesaurus(thesaurus: Path = THESAURUS_FILE, everyday: Path = EVERYDAY_FILE) -> None:
+    """Add the two vocabulary files to BRIDGE as everyday word -> formal terms.
+
+    thesaurus.yaml goes from the corpus's own terms to the everyday words people use for them; everyday.yaml from
+    frequent words of general Chinese that the corpus never uses to the corpus terms they stand for (a word whose
+    topic the texts do not cover has no entry, so it still marks a question as out of scope). The hand entries
+    above come first; a file's word adds its formal terms after theirs. Single characters, words that are
+    themselves the formal term, and question words (意思, 多久: stopwords, handled by the search itself) are
+    skipped."""
     from .tokenize import STOPWORDS
 
-    data = yaml.load(path.read_text(encoding="utf-8"), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader)) or {}
-    for formal, everyday in data.items():
-        for word in everyday or ():
-            word = str(word).strip().lower()
-            if len(word) < 2 or word == formal or word in BOUNDS or word in STOPWORDS:
-                continue
-            targets = BRIDGE.get(word, ())
-            if formal not in targets:
-                BRIDGE[word] = (*targets, formal)
+    pairs = [(word, formal) for formal, words in _load_yaml(thesaurus).items() for word in words or ()]
+    pairs += [(word, formal) for word, formals in _load_yaml(everyday).items() for formal in formals or ()]
+    for word, formal in pairs:
+        word, formal = str(word).strip().lower(), str(formal).strip()
+        if len(word) < 2 or word == formal or word in BOUNDS or word in STOPWORDS:
+            continue
+        targets = BRIDGE.get(word, ())
+        if formal not in targets:
+            BRIDGE[word] = (*targets, formal)
 
 
 _merge_thesaurus()

@@ -44,6 +44,7 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     "商检": ("进出口商品检验",), "质检": ("检验",), "国标": ("国家标准",), "团标": ("团体标准",),
 }
 _TOKEN_OK = re.compile(r"[\w\u4e00-\u9fff]")
+_NUMBER = re.compile(r"[\d.,%]+")
 
 
 def configure(cache_dir: str | Path | None) -> None:
@@ -123,8 +124,9 @@ def tagged_spans(text: str) -> list[tuple[str, str, int, int]]:
 
 
 def is_key_term(word: str, flag: str) -> bool:
-    """A noun-like word of two or more characters (one Chinese character is too ambiguous to judge alone)."""
-    return len(word) >= 2 and flag.startswith(KEY_TERM_FLAGS)
+    """A noun-like word of two or more characters (one Chinese character is too ambiguous to judge alone); a
+    number (16, 2023) names no topic, whatever jieba tags it."""
+    return len(word) >= 2 and flag.startswith(KEY_TERM_FLAGS) and not _NUMBER.fullmatch(word)
 
 
 def expansions(query_tokens: list[str]) -> list[str]:
