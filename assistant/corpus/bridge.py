@@ -9,7 +9,7 @@ a formal term occurs in the corpus. Keys of two or more characters are found as 
 (jieba may cut 个体户 or 进口货 differently); one-character keys only as whole tokens.
 
 Three sources, merged at import: the hand-written table below; thesaurus.yaml beside this module (formal term
--> the everyday words people use for it, drafted from the corpus's own vocabulary); and everyday.yaml (the 10,000
+-> the everyday words people use for it, drafted from the corpus's own vocabulary); and everyday.yaml (the 30,000
 most frequent noun-like words of jieba's dictionary that the corpus never uses -> the corpus terms they stand for,
 where they stand for any). Both files were drafted by helpers who saw the corpus, never a question set.
 """
