@@ -7,6 +7,7 @@ import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Callable, Iterable
 
+from .retrieval import facts
 from .retrieval.index import MODEL_DOCUMENT
 
 if TYPE_CHECKING:
@@ -15,6 +16,7 @@ if TYPE_CHECKING:
 ABSTAIN_PREFIX = "依据现有资料无法回答："
 MAX_CHUNKS = 3
 MAX_SENTENCES = 3
+STATED_FACT_BONUS = 0.5  # in units of the question's word weight: a sentence giving the fact asked for comes first
 MAX_LIST_ITEMS = 10
 _SENTENCE = re.compile(r"[^。；！？\n]*(?:[。；！？]|$)")
 _ARTICLE_LABEL = re.compile(r"^第[零〇一二三四五六七八九十百千\d]+条(?:之[一二三四五六七八九十]+)?[\s　]*")
@@ -100,7 +102,9 @@ def quotes_for(searcher: "HybridSearcher", question: str, hit: "Hit") -> list[st
     if not sentences:
         return []
     cleaned = [(_ARTICLE_LABEL.sub("", s) if i == 0 else s) for i, (_, s) in enumerate(sentences)]
-    scores = [_sentence_score(groups, s) for s in cleaned]
+    asked = facts.asked_facts(question)  # 罚多少钱: a sentence stating an amount answers it
+    scores = [_sentence_score(groups, s) + STATED_FACT_BONUS * any(f.stated.search(s) for f in asked)
+              for s in cleaned]
     best = max(range(len(cleaned)), key=lambda i: (scores[i], -i))
     chosen = {best}
     if cleaned[best].endswith("：") or cleaned[best].endswith(":"):

@@ -45,6 +45,7 @@ ANSWERABLE = [
     "委员会的法定人数是多少？",
     "技术决议要多少赞成票才算通过？",
     "换届前要做财务审计吗？",
+    "伪造、变造认证证书的，罚多少钱？",
 ]
 
 
@@ -67,6 +68,15 @@ def test_registered_capital_answer(law_searcher):
     assert result.citations[0].document == "认证认可条例" and result.citations[0].clause == "第十条"
     assert "注册资本不得少于人民币300万元" in result.text
     assert "〔认证认可条例 第十条〕" in result.text
+
+
+def test_a_question_asking_an_amount_quotes_the_sentence_that_states_it(law_searcher):
+    # the article's lead sentence names the fine; without the preference the matching list item alone was quoted
+    result = answer("伪造、变造认证证书的，罚多少钱？", law_searcher)
+    first = result.citations[0]
+    assert (first.document, first.clause) == ("浙江省检验机构管理条例", "第四十九条")
+    assert "处三万元以上十万元以下罚款" in first.quote
+    assert any(c.quote.startswith("（一）") and "伪造" in c.quote for c in result.citations)
 
 
 def test_list_questions_quote_the_items(law_searcher):
