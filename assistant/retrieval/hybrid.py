@@ -209,14 +209,15 @@ class HybridSearcher:
         known = [self.bm25.idf[t] for a in alts[1:] for t in (a, *tokenize.tokens(a)) if t in self.bm25.idf]
         return max(known) if known else self.bm25.term_idf(term)
 
-    def coverage(self, query: Query, pos: int) -> float:
-        """IDF-weighted share of the question's words (or a synonym) found in the chunk, as substrings."""
-        groups = query.groups
-        total = sum(w for w, _ in groups)
-        if not total:
-            return 0.0
+    def found_weights(self, query: Query, pos: int) -> list[float]:
+        """The IDF weights of the question's words (or a synonym or bridged term) found in the chunk, as substrings."""
         text = self.texts[pos]
-        return sum(w for w, alts in groups if any(a in text for a in alts)) / total
+        return [w for w, alts in query.groups if any(a in text for a in alts)]
+
+    def coverage(self, query: Query, pos: int) -> float:
+        """IDF-weighted share of the question's words found in the chunk."""
+        total = sum(w for w, _ in query.groups)
+        return sum(self.found_weights(query, pos)) / total if total else 0.0
 
     def search(self, text: str, k: int = 10) -> list[Hit]:
         """The best k chunks for `text`, best first."""
@@ -329,7 +330,7 @@ class HybridSearcher:
                 continue
             cov = max(cov, self.coverage(query, pos))
             named = hit.chunk.document in query.documents  # 产品质量法什么时候施行: the named law is matched too
-            matched = max(matched, named + sum(any(a in self.texts[pos] for a in alts) for _, alts in query.groups))
+            matched = max(matched, named + len(self.found_weights(query, pos)))
             n = len(q_bigrams) + len(units)
             if n:
                 found = len(q_bigrams & content_bigrams(self.texts[pos]))
