@@ -261,6 +261,15 @@ def test_shipped_everyday_words_are_known_only_where_the_texts_cover_them(law_se
     assert law_searcher.unknown_terms("办护照要不要带户口本？") == ("护照", "户口本")  # no entry: out of scope
 
 
+def test_general_words_that_name_no_subject_are_never_absent_key_words(law_searcher):
+    from assistant.corpus.bridge import FILLER, PLACES
+
+    assert {"两者", "差距", "人家"} <= FILLER and "护照" not in FILLER  # general.txt and the hand list
+    assert "杭州" in PLACES  # the same word-file reader serves places.txt
+    assert law_searcher.unknown_terms("标准化法和产品质量法两者有啥差距？") == ()
+    assert law_searcher.unknown_terms("办护照和办营业执照两者有啥差距？") == ("护照",)
+
+
 def test_absent_word_check_skips_fragments_of_question_forms_and_bridged_phrases(law_searcher):
     # jieba glues the one-character bridge key 货 to its neighbour (货当): one leftover character is not a key word
     assert law_searcher.unknown_terms("店里拿不合格的货当合格的卖，法律允许吗？") == ()

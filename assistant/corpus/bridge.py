@@ -17,6 +17,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
+
+def _word_file(name: str) -> list[str]:
+    """The words of a one-word-per-line file beside this module; # starts a comment line."""
+    lines = Path(__file__).with_name(name).read_text(encoding="utf-8").splitlines()
+    return [line.strip() for line in lines if line.strip() and not line.startswith("#")]
+
+
 _P = ("生产者", "生产企业")          # makers
 _S = ("销售者", "经营者")            # sellers
 _C = ("消费者",)
@@ -127,9 +134,10 @@ BRIDGE: dict[str, tuple[str, ...]] = {
 # 至少 they are not searched for, only known (never an absent key word) and left out of the bigram share.
 BOUNDS = frozenset(("起码", "最少", "至少", "最低", "下限", "最多", "顶多", "最高", "上限"))
 
-# Everyday filler that names nothing the texts could be asked about: never an absent key word.
+# Words that name nothing the texts could be asked about: never an absent key word. A hand list of everyday
+# filler, and general.txt beside this module (差别, 两者, 方式, 总而言之: general words that name no subject).
 FILLER = frozenset(("普通", "人家", "大家", "别人", "别家", "上门", "那边", "这边", "事情", "事儿", "手上", "手里", "这时候",
-                    "那时候", "平时", "一般", "具体", "到底", "究竟", "比如", "情况下"))
+                    "那时候", "平时", "一般", "具体", "到底", "究竟", "比如", "情况下", *_word_file("general.txt")))
 
 THESAURUS_FILE = Path(__file__).with_name("thesaurus.yaml")  # formal term -> everyday words
 EVERYDAY_FILE = Path(__file__).with_name("everyday.yaml")    # everyday word -> formal terms
@@ -168,8 +176,7 @@ _MULTI = sorted((k for k in BRIDGE if len(k) > 1), key=len, reverse=True)
 
 # China's provincial- and prefecture-level divisions (places.txt): "我在广州开店" names where, not what. A place the
 # corpus never mentions is dropped from the question's wording; one the corpus names (上海) stays or names a document.
-PLACES = tuple(sorted((line.strip() for line in Path(__file__).with_name("places.txt").read_text(encoding="utf-8")
-                       .splitlines() if line.strip() and not line.startswith("#")), key=lambda w: (-len(w), w)))
+PLACES = tuple(sorted(_word_file("places.txt"), key=lambda w: (-len(w), w)))
 
 
 def bridged(text: str, tokens: list[str] | tuple[str, ...] = ()) -> list[str]:
