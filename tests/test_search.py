@@ -150,6 +150,13 @@ def test_key_words_absent_from_the_corpus(law_searcher):
     ("征集委员的公告要挂出来多少天？", []),          # a duration, not money
     ("认证机构要不要公布举报电话？", []),          # asks whether, not the number
     ("全体委员会议要多少委员出席才能开？", []),
+    ("评上先进后奖金一般能发多少？", ["金额"]),
+    ("出口退税能退多高比例？", ["比例"]),
+    ("检验机构资质证书的有效期是几年？", ["有效期"]),
+    ("去年全省一共批准了多少项地方标准？", ["统计数据"]),
+    ("我们专家组现任秘书长是谁？", ["现任人员"]),
+    ("专家组秘书长由谁提名？", []),                # a role, not today's holder
+    ("委员会每年至少开几次会？", []),              # a rule about counts, not a statistic
 ])
 def test_facts_a_question_asks_for(question, asked):
     from assistant.retrieval.facts import asked_facts
@@ -166,6 +173,8 @@ def test_an_asked_fact_counts_as_stated_only_when_a_text_gives_a_value():
     assert missing_facts("违法所得怎么罚？罚多少钱？", ["并处违法所得一倍以上三倍以下的罚款"]) == ()
     assert missing_facts("赞成票要占多大比例？", ["应有三分之二以上委员赞成"]) == ()
     assert missing_facts("办公地址和咨询电话是多少？", ["受理投诉举报"]) == ("地址", "联系方式")
+    assert missing_facts("证书有效期是几年？", ["委员任期为3年"]) == ("有效期",)  # a number of years, but not a validity
+    assert missing_facts("证书有效期是几年？", ["计量认证合格证书有效期为六年"]) == ()
 
 
 def test_evidence_weighs_asked_facts_and_matched_words(law_searcher):

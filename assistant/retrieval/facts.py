@@ -1,5 +1,5 @@
 """Facts a question may ask for that the texts must state outright to answer it: an address, a phone number,
-office hours, an amount of money, a rate.
+office hours, an amount of money, a rate, a validity period, a statistic, the name of whoever holds a post.
 
 Laws and standards rarely give such facts (a fee, a hotline, a pass rate), so a question asking for one whose best
 hits state none is a sign the index cannot answer it, however well its other words match. The abstention model
@@ -34,12 +34,25 @@ ASKED_FACTS = (
                          r"|周[六日末][^，。？！]{0,4}(上班|开门|办公|营业|办事|值班)"),
               re.compile(rf"\d{{1,2}}[:：]\d{{2}}|{_NUMBER}{{1,3}}[点时](?!以)|[上下]午")),
     AskedFact("金额",
-              re.compile(r"多少钱|几块钱|多少元|多少万|多少费|费[^，。？！]{0,3}多少|几千|几万"
-                         rf"|(收|交|缴|花|拿|付|发|补贴|奖励?|工资|开)[^，。？！]{{0,2}}多少{_NOT_A_DURATION_OR_COUNT}"),
+              re.compile(r"多少钱|几块钱|多少元|多少万|几千|几万"
+                         rf"|(收|交|缴|花|拿|付|发|开)[^，。？！]{{0,2}}多少{_NOT_A_DURATION_OR_COUNT}"
+                         rf"|(费|钱|价|奖金|奖励|补贴|补助|工资|薪|税)[^，。？！]{{0,6}}多少{_NOT_A_DURATION_OR_COUNT}"),
               re.compile(rf"{_NUMBER}+(?:元|万元)|倍|百分之|[%％]")),  # fines are stated as 元, 倍 or 百分之
     AskedFact("比例",
-              re.compile(r"合格率|通过率|占比|百分之几|比例[是为]?多少|什么比例|多大比例|几成"),
+              re.compile(r"合格率|通过率|占比|百分之几|几成|(多大|多高|多少|什么)的?比例|比例[是为有]?(多少|多大|多高)"),
               re.compile(rf"百分之|[%％]|分之|{_NUMBER}成")),
+    AskedFact("有效期",  # a validity period is answered only where the text gives one, not by any number of years
+              re.compile(r"有效期[^，。？！]{0,6}(多久|多长|几年|多少年|是多少|为多少|几个月)"
+                         r"|(证书|证|资质|资格|许可)[^，。？！]{0,4}管(几年|多久|多长)"),
+              re.compile(rf"有效期[^。；]{{0,12}}{_NUMBER}+(?:年|个月)")),
+    AskedFact("统计数据",  # laws and standards do not keep counts of firms, standards or cases
+              re.compile(r"(全国|全省|全市|截至|截止|迄今|累计)[^，。？！]{0,15}(多少|几)[家项个所名人件次批]"
+                         r"|共有(多少|几)[家项个所件]"),
+              re.compile(rf"(截至|截止)[^。；]{{0,20}}{_NUMBER}|累计[^。；]{{0,8}}{_NUMBER}+[家项个所名人件次批]")),
+    AskedFact("现任人员",  # who holds a post now: a name, which rules do not give
+              re.compile(r"(现任|现在的?|目前的?|这一?届的?|本届的?)[^，。？！]{0,12}(是谁|叫什么|叫啥|是哪位)"
+                         r"|叫(什么|啥)名字"),
+              re.compile(r"(主任委员|秘书长|组长|负责人|会长|联系人)[:：为是]\s*[\u4e00-\u9fff]{2,4}[，。；\s]")),
 )
 
 
