@@ -356,11 +356,14 @@ def render(o: dict) -> str:
         label = f"**{name}**" if name.startswith(FAIR_SET) else name
         lines.append(f"| {label} | {b['n']} | {pct(b['r1'])} | " + " | ".join(cells) + f" | {pct(b['r5'])} |")
     lines += ["", "Abstention: logistic regression (L2 0.1 on standardized features), fitted on the dev calibration "
-              "split plus the six read held-out sets; features: IDF-weighted coverage of the question's words by the "
-              "best 3 hits; share of its character bigrams found there; 1 if a noun-like key word (jieba POS n*, vn, "
-              "j, l, eng, two or more characters) occurs nowhere in the corpus, neither whole nor as known pieces, nor "
-              "overlapping a bridged phrase, bound word or A-not-A form; one fit per embedder, since their rankings "
-              "differ. The \"names a document\" feature of round 4 is gone."]
+              f"split plus the {len(READ_SETS)} read held-out sets; features: IDF-weighted coverage of the question's "
+              "words by the best 3 hits; share of its character bigrams found there; 1 if a noun-like key word (jieba "
+              "POS n*, vn, j, l, eng, two or more characters) occurs nowhere in the corpus, neither whole nor as known "
+              "pieces, nor overlapping a bridged phrase, bound word or A-not-A form, nor a place or general word; how "
+              "many of the question's words the best hit matches (plus one for a document the question names); 1 if "
+              "the question asks for a fact of a kind in `assistant/retrieval/facts.py` (address, phone, office "
+              "hours, amount, rate, validity period, statistic, current office-holder) that no best hit states; one "
+              "fit per embedder, since their rankings differ. The \"names a document\" feature of round 4 is gone."]
     for r in runs:
         c = r["calibration"]
         lines.append(f"- `{r['embedder']}`: features {c['features']}, weights {[round(w, 3) for w in c['weights']]}, "
