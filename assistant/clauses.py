@@ -44,8 +44,10 @@ class ClauseText:
 
 
 class ClauseLibrary:
-    def __init__(self, title: str, label: str, notice: str, sections: dict[str, str], clauses: list[Clause]):
+    def __init__(self, title: str, label: str, notice: str, sections: dict[str, str], clauses: list[Clause],
+                 subject: str = ""):
         self.title = title
+        self.subject = subject  # what every clause is about (技术专家组织), though few clauses name it
         self.label = label
         self.notice = notice
         self.sections = sections
@@ -94,7 +96,24 @@ def load_library() -> ClauseLibrary:
         )
         for entry in raw["clauses"]
     ]
-    return ClauseLibrary(raw["title"], raw["label"], raw["notice"], sections, clauses)
+    return ClauseLibrary(raw["title"], raw["label"], raw["notice"], sections, clauses, raw.get("subject", ""))
+
+
+@lru_cache(maxsize=1)
+def search_aliases() -> dict[str, tuple[str, ...]]:
+    """corpus/clause_aliases.yaml: everyday words for what each clause rules (一家公司派几个人), added to its
+    searchable text so questions in everyday words find it; not clause text, never shown."""
+    raw = yamlio.load_file(corpus_dir() / "clause_aliases.yaml") or {}
+    library = load_library()
+    out = {}
+    for clause_id, words in raw.items():
+        clause_id = str(clause_id)
+        if clause_id not in library:
+            raise ValueError(f"corpus/clause_aliases.yaml：{clause_id} 不是 corpus/clauses.yaml 中的条款")
+        if not isinstance(words, list) or not all(isinstance(w, str) and w.strip() for w in words):
+            raise ValueError(f"corpus/clause_aliases.yaml：{clause_id} 的别称应为词语列表")
+        out[clause_id] = tuple(w.strip() for w in words)
+    return out
 
 
 def referenced_params(template: str) -> set[str]:

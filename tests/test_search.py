@@ -28,6 +28,24 @@ def test_top_hit(law_searcher, question, expected):
     assert law_searcher.search(question, 5)[0].chunk.id == expected
 
 
+@pytest.mark.parametrize("question,expected", [
+    ("专家组的章程怎么修改？", "示范条款#5.4.8"),         # 专家组: the clause set's subject, which 5.4.8 does not repeat
+    ("委员离开专家组以后还要保密吗？", "示范条款#6.2"),  # 离开以后保密: words of its aliases, not of its text
+])
+def test_model_clauses_are_found_by_their_subject_and_everyday_aliases(law_searcher, question, expected):
+    assert law_searcher.search(question, 5)[0].chunk.id == expected
+
+
+def test_aliases_are_searched_but_never_shown(law_searcher):
+    from assistant.clauses import search_aliases
+
+    hit = next(h for h in law_searcher.search("委员离开专家组以后还要保密吗？", 5) if h.chunk.clause == "6.2")
+    aliases = search_aliases()["6.2"]
+    assert all(a in hit.chunk.search_text for a in aliases)
+    shown = json.dumps(hit.to_dict(), ensure_ascii=False)
+    assert not any(a in shown for a in aliases)
+
+
 def test_named_document_ranks_first(law_searcher):
     hits = law_searcher.search("上海市对团体标准有什么规定", 10)
     assert {h.chunk.document for h in hits[:5]} <= {"上海市标准化条例", "上海市检验检测条例"}

@@ -29,6 +29,7 @@ class Chunk:
     text: str
     title: str = ""
     kind: str = "user"
+    aliases: tuple[str, ...] = ()  # everyday words for what the unit rules: searched, never shown
 
     @property
     def citation(self) -> str:
@@ -40,17 +41,20 @@ class Chunk:
         parts = [self.document, *self.heading]
         if self.title:
             parts.append(self.title)
+        if self.aliases:
+            parts.append(" ".join(self.aliases))
         parts.append(self.text)
         return "\n".join(parts)
 
     def to_dict(self) -> dict:
         return {"id": self.id, "document": self.document, "source": self.source, "clause": self.clause,
-                "heading": list(self.heading), "text": self.text, "title": self.title, "kind": self.kind}
+                "heading": list(self.heading), "text": self.text, "title": self.title, "kind": self.kind,
+                **({"aliases": list(self.aliases)} if self.aliases else {})}
 
     @classmethod
     def from_dict(cls, data: dict) -> "Chunk":
         return cls(data["id"], data["document"], data["source"], data["clause"], tuple(data["heading"]),
-                   data["text"], data.get("title", ""), data.get("kind", "user"))
+                   data["text"], data.get("title", ""), data.get("kind", "user"), tuple(data.get("aliases", ())))
 
 
 def is_structural(line: str, *, heading_only: bool = False) -> bool:

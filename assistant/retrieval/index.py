@@ -397,21 +397,23 @@ def _find_document(state: dict, what: str) -> str:
 @functools.lru_cache(maxsize=1)
 def _model_document() -> _Pending:
     """The bundled model clause set as one document named 示范条款, indexed from ClauseLibrary.texts()."""
-    from ..clauses import load_library
+    from ..clauses import load_library, search_aliases
     from ..resources import corpus_dir
 
     try:
         library = load_library()
         texts = library.texts()
-    except (OSError, KeyError, TypeError) as err:
+        aliases = search_aliases()
+    except (OSError, KeyError, TypeError, ValueError) as err:
         raise CorpusError(f"无法加载示范条款集：{err}", where="corpus/clauses.yaml") from None
     source = str(corpus_dir() / "clauses.yaml")
     chunks = []
     for clause in texts:
         heading = tuple(clause.heading_path)
         chunks.append(Chunk(f"{MODEL_DOCUMENT}#{clause.id}", MODEL_DOCUMENT, source, clause.id, heading,
-                            clause.text, clause.title, "model"))
-    payload = json.dumps([[c.clause, c.heading, c.title, c.text] for c in chunks] + [library.title],
+                            clause.text, clause.title, "model",
+                            tuple(filter(None, (library.subject, *aliases.get(clause.id, ()))))))
+    payload = json.dumps([[c.clause, c.heading, c.title, c.text, c.aliases] for c in chunks] + [library.title],
                          ensure_ascii=False)
     digest = hashlib.sha256(payload.encode("utf-8")).hexdigest()
     return _Pending(MODEL_DOCUMENT, library.title, source, "model", digest, chunks)
