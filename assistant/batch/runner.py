@@ -28,6 +28,7 @@ from .sources import Provenance, Record, Source, open_source
 DOCUMENT_KINDS = ("application", "charter")
 IN_FLIGHT_PER_JOB = 4
 POLL_SECONDS = 0.2
+TERMINATE_GRACE_SECONDS = 10.0  # after a second signal, how long to wait for the pool to report the killed drafts
 MAX_LISTED = 20
 
 
@@ -189,7 +190,9 @@ def _execute(executor: ProcessPoolExecutor, source: Source, plan: list[_Planned]
             on_result(planned.outcome)
     pending = _tasks(source, plan, kind, force, strict)
     in_flight: dict[Future, tuple[_Planned, Provenance]] = {}
-    broken = False
+    broken = cancel_requested = False
+    terminated_at: float | None = None
+    workers = getattr(executor, "_processes", None) or {}  # no public API; shutdown() drops the attribute
     with _signals_noted() as signals:
         while True:
             stopping = bool(signals.received) or broken
@@ -202,14 +205,21 @@ def _execute(executor: ProcessPoolExecutor, source: Source, plan: list[_Planned]
                     in_flight[executor.submit(worker.process, task)] = (planned, provenance)
                 except BrokenProcessPool:
                     broken = stopping = True
-            if stopping:
-                for future in in_flight:
-                    future.cancel()  # only those not yet running; running drafts finish and are kept
-                if len(signals.received) >= 2:
-                    _terminate(executor)
+            if stopping and not cancel_requested:
+                # the pool's own thread cancels what has not started (running drafts finish and are kept):
+                # cancelling futures from here races with that thread when the pool breaks, and Python 3.11's
+                # terminate_broken then dies on a cancelled future, leaving the running ones unresolved forever
+                executor.shutdown(wait=False, cancel_futures=True)
+                cancel_requested = True
+            if len(signals.received) >= 2 and terminated_at is None:
+                _terminate(workers)
+                terminated_at = time.monotonic()
             if not in_flight:
                 break
+            if terminated_at is not None and time.monotonic() - terminated_at > TERMINATE_GRACE_SECONDS:
+                break  # the workers are gone; whatever the pool has not reported by now stays "cancelled"
             done, _ = wait(in_flight, timeout=POLL_SECONDS, return_when=FIRST_COMPLETED)
+            done |= {f for f in in_flight if f.cancelled()}  # cancelled by the pool: wait() never reports them
             for future in done:
                 planned, provenance = in_flight.pop(future)
                 broken |= _record(future, planned, provenance, cancelling=bool(signals.received))
@@ -242,9 +252,9 @@ def _record(future: Future, planned: _Planned, provenance: Provenance, *, cancel
     return False
 
 
-def _terminate(executor: ProcessPoolExecutor) -> None:
+def _terminate(workers: dict) -> None:
     """Second Ctrl-C: stop the workers now; their temp files are removed afterwards."""
-    for process in list(getattr(executor, "_processes", {}).values()):  # no public API for this
+    for process in list(workers.values()):
         with contextlib.suppress(ProcessLookupError, OSError):
             process.terminate()
 
