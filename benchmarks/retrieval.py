@@ -408,16 +408,16 @@ def render(o: dict) -> str:
     lines += [f"Targets on the fair sets ({' / '.join(FAIR_SETS)}; met only when met on each):", "", "| target | "
               + " | ".join(f"`{r['embedder']}`" for r in runs) + " |", "|---|" + "---|" * len(runs)]
 
-    def on_fair_sets(value, target) -> str:
+    def on_fair_sets(value, threshold: float, fmt) -> str:
         values = [value(fair) for fair in FAIR_SETS]
-        return " / ".join(f"{v:+.1f}" if target == "gain" else pct(v) for v in values) + ": " + ok(
-            all(v >= (10 if target == "gain" else target) for v in values))
+        return " / ".join(map(fmt, values)) + ": " + ok(all(v >= threshold for v in values))
 
-    for label, value, target in [
-            ("R@1 ≥ BM25 + 10 points", lambda r: lambda f: gain(r["recall"][f]), "gain"),
-            ("R@5 ≥ 0.95 (answerable)", lambda r: lambda f: r["recall"][f]["ours"]["r5"], 0.95),
-            ("abstention accuracy ≥ 0.9", lambda r: lambda f: r["abstention"][f]["accuracy"], 0.9)]:
-        lines.append(f"| {label} | " + " | ".join(on_fair_sets(value(r), target) for r in runs) + " |")
+    for label, value, threshold, fmt in [
+            ("R@1 ≥ BM25 + 10 points", lambda r, f: gain(r["recall"][f]), 10, "{:+.1f}".format),
+            ("R@5 ≥ 0.95 (answerable)", lambda r, f: r["recall"][f]["ours"]["r5"], 0.95, pct),
+            ("abstention accuracy ≥ 0.9", lambda r, f: r["abstention"][f]["accuracy"], 0.9, pct)]:
+        lines.append(f"| {label} | " + " | ".join(
+            on_fair_sets(lambda f, r=r: value(r, f), threshold, fmt) for r in runs) + " |")
     if "latency_10k_ms" in o:
         lines.append(f"| p95 search ≤ 50 ms at 10,000 chunks | {o['latency_10k_ms']['p95']:.1f} ms: "
                      f"{ok(o['latency_10k_ms']['p95'] <= 50)} |" + " not measured |" * (len(runs) - 1))

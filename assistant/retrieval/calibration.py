@@ -21,8 +21,8 @@ EMBEDDER_CALIBRATIONS = {"e5": Path(__file__).with_name("calibration-e5.json")}
 # terms) the best of those hits contains, plus one when it is in a document the question names, so that a
 # question matched on many words outweighs one peripheral absent word (菜市场 in a question on 电子秤 and
 # 强制检定) and a short one naming its law (产品质量法什么时候施行) is not held back; asked_fact_missing: 1 when
-# the question asks for an address, phone number, office hours, amount or rate and no best hit states one
-# (facts.py). (The best hit's e5 cosine similarity was tried as a feature and dropped: everyday wording lowers
+# the question asks for a fact of a kind listed in facts.py (an address, a phone number, an amount, a validity
+# period…) and no best hit states one. (The best hit's e5 cosine similarity was tried as a feature and dropped: everyday wording lowers
 # it for answerable questions too.)
 FEATURES = ("coverage", "bigram_coverage", "unknown_key_term", "matched_terms", "asked_fact_missing")
 L2 = 0.1  # ridge on the (standardized) weights: the calibration data are small and nearly separable
