@@ -267,6 +267,15 @@ def test_everyday_words_bridge_to_the_words_of_the_laws(law_searcher):
     assert hit.chunk.id == "社会团体登记管理条例#第十七条"
 
 
+def test_a_yes_no_question_form_is_not_a_negation(law_searcher):
+    # 收不收钱 asks whether fees are charged: its 不收钱 must not bridge to 免费 (free of charge)
+    query = law_searcher.prepare("找商检机构检验进出口的货，他们收不收钱？")
+    assert "不收钱" not in query.bridges and "免费" not in query.terms
+    assert {"收费", "收取"} <= set(query.terms)
+    hit = law_searcher.search("找商检机构检验进出口的货，他们收不收钱？", 5)[0]
+    assert hit.chunk.id == "进出口商品检验法#第三十七条"
+
+
 def test_both_vocabulary_files_merge_into_the_bridge(tmp_path, monkeypatch):
     from assistant.corpus import bridge
 

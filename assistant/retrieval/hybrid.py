@@ -171,7 +171,10 @@ class HybridSearcher:
                 wording = wording.replace(place, " ")
         if not _NON_CONTENT.sub("", wording):
             wording = text
-        terms = list(dict.fromkeys(tokenize.tokens(tokenize.without_question_words(wording))))
+        # 收不收钱 -> 收钱: the 不 of a yes-no question negates nothing (不收钱 would bridge to 免费); question words
+        # such as 能不能 go first, whole
+        terms = list(dict.fromkeys(tokenize.tokens(_A_NOT_A.sub(r"\1", tokenize.without_question_words(wording)))))
+        wording = _A_NOT_A.sub(r"\1", wording)
         extra = tokenize.expansions(terms)
         weights = {t: SYNONYM_WEIGHT for t in extra}
         keys = bridge.bridged(wording, terms)
