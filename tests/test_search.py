@@ -260,6 +260,8 @@ def test_everyday_words_bridge_to_the_words_of_the_laws(law_searcher):
     assert {"厂家", "东西", "毛病"} <= set(query.bridges)
     assert {"生产者", "产品", "缺陷"} <= set(query.terms)
     assert query.weights["生产者"] < 1.0  # bridged terms count less than the question's own words
+    # hashed n-gram vectors are asked the bridged terms too: the laws' vectors hold their n-grams, not 厂家's
+    assert "生产者" in law_searcher._vector_text(query) and "厂家" in law_searcher._vector_text(query)
     # a bridged everyday word is not an absent key word; bounds (起码) are known but not searched
     assert law_searcher.unknown_terms("社团的厂家会员起码要几个？") == ()
     assert "起码" not in law_searcher.prepare("委员起码要几名？").bridges

@@ -18,7 +18,7 @@ from .bm25 import BM25Index
 
 RRF_K = 60
 CANDIDATES = 50
-VECTOR_WEIGHT = 0.3      # hashed n-gram vectors are lexical too: they break BM25 ties, not lead
+VECTOR_WEIGHT = 0.6      # hashed n-gram vectors are lexical too: they support BM25, not lead (benchmarks/RESULTS.md)
 SEMANTIC_VECTOR_WEIGHT = 2.0  # a language model's vectors match meaning, not words: they lead (benchmarks/RESULTS.md)
 COVERAGE_WEIGHT = 2.0    # in units of a first-rank RRF vote
 SYNONYM_WEIGHT = 0.5
@@ -237,7 +237,7 @@ class HybridSearcher:
                 mask[self.doc_positions.get(d, [])] = True
         bm25_list = _ranked(scores, CANDIDATES, mask)
         vec_list: list[tuple[int, float]] = []
-        for vid, sim in self.store.query(query.wording, CANDIDATES * (3 if mask is not None else 1)):
+        for vid, sim in self.store.query(self._vector_text(query), CANDIDATES * (3 if mask is not None else 1)):
             pos = self.pos_by_vid.get(vid)
             if pos is not None and (mask is None or mask[pos]):
                 vec_list.append((pos, sim))
@@ -268,6 +268,13 @@ class HybridSearcher:
                 if self.chunks[pos].id not in seen:
                     hits.append(Hit(self.chunks[pos], 0.0))
         return hits[:k]
+
+    def _vector_text(self, query: Query) -> str:
+        """What the vector store is asked: the wording, and for lexical (hashed n-gram) vectors also the formal terms
+        its everyday words bridge to (厂家 -> 生产者), whose n-grams are the ones the laws' vectors hold."""
+        if self.semantic or not query.bridges:
+            return query.wording
+        return " ".join([query.wording, *dict.fromkeys(t for targets in query.bridges.values() for t in targets)])
 
     def _corpus(self) -> str:
         if self._corpus_text is None:
