@@ -284,7 +284,9 @@ def test_both_vocabulary_files_merge_into_the_bridge(tmp_path, monkeypatch):
     monkeypatch.setattr(bridge, "BRIDGE", {"厂家": ("生产者",)})
     (tmp_path / "thesaurus.yaml").write_text("生产企业: [厂家, 造货的, 是]\n", encoding="utf-8")
     (tmp_path / "everyday.yaml").write_text("童装: [产品, 商品]\n多久: [期限]\n厂家: [生产者, 制造者]\n", encoding="utf-8")
-    bridge._merge_thesaurus(tmp_path / "thesaurus.yaml", tmp_path / "everyday.yaml")
+    (tmp_path / "actions.yaml").write_text("贩卖: [销售]\n", encoding="utf-8")
+    bridge._merge_thesaurus(tmp_path / "thesaurus.yaml", tmp_path / "everyday.yaml", tmp_path / "actions.yaml")
+    assert bridge.BRIDGE["贩卖"] == ("销售",)
     assert bridge.BRIDGE["厂家"] == ("生产者", "生产企业", "制造者")  # hand entries first, no repeats
     assert bridge.BRIDGE["造货的"] == ("生产企业",) and bridge.BRIDGE["童装"] == ("产品", "商品")
     assert "是" not in bridge.BRIDGE and "多久" not in bridge.BRIDGE  # one character, a question word
@@ -297,6 +299,23 @@ def test_shipped_everyday_words_are_known_only_where_the_texts_cover_them(law_se
     assert law_searcher.unknown_terms("商场卖的童装质量不合格，消费者能要求赔偿吗？") == ()
     assert "童装" in law_searcher.prepare("商场卖的童装质量不合格，消费者能要求赔偿吗？").bridges
     assert law_searcher.unknown_terms("办护照要不要带户口本？") == ("护照", "户口本")  # no entry: out of scope
+
+
+def test_verbs_of_subjects_the_texts_do_not_regulate_are_absent_key_words(law_searcher, tmp_path):
+    from assistant.corpus.bridge import OUTSIDE
+    from assistant.retrieval.index import Index
+
+    assert {"补办", "离婚", "加班"} <= OUTSIDE
+    assert law_searcher.unknown_terms("认证证书丢了怎么补办？") == ("补办",)
+    assert law_searcher.unknown_terms("委员觉得会开得太长，可以提前离开吗？") == ()  # a verb outside the list is not judged
+    ev = law_searcher.evidence("我们出口的货办出口退税要准备哪些材料？",
+                               law_searcher.search("我们出口的货办出口退税要准备哪些材料？", 5))
+    assert ev.unknown_terms == ("退税",) and ev.features["unknown_key_term"] == 1.0
+    # the list only names what these texts leave out: indexed texts that use the word make it known
+    (tmp_path / "证书管理办法.md").write_text("# 证书管理办法\n\n第一条 证书遗失的，持证人可以申请补办。\n", encoding="utf-8")
+    index = Index(tmp_path / "index")
+    index.add([tmp_path / "证书管理办法.md"])
+    assert index.searcher().unknown_terms("认证证书丢了怎么补办？") == ()
 
 
 def test_general_words_that_name_no_subject_are_never_absent_key_words(law_searcher):

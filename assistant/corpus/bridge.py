@@ -8,10 +8,11 @@ counts as covered in coverage when a formal term is there, and is not an "absent
 a formal term occurs in the corpus. Keys of two or more characters are found as substrings of the question
 (jieba may cut 个体户 or 进口货 differently); one-character keys only as whole tokens.
 
-Three sources, merged at import: the hand-written table below; thesaurus.yaml beside this module (formal term
--> the everyday words people use for it, drafted from the corpus's own vocabulary); and everyday.yaml (the 30,000
+Four sources, merged at import: the hand-written table below; thesaurus.yaml beside this module (formal term
+-> the everyday words people use for it, drafted from the corpus's own vocabulary); everyday.yaml (the 30,000
 most frequent noun-like words of jieba's dictionary that the corpus never uses -> the corpus terms they stand for,
-where they stand for any). Both files were drafted by helpers who saw the corpus, never a question set.
+where they stand for any); and actions.yaml (the same for its 12,000 most frequent verbs and adjectives). The files
+were drafted by helpers who saw the corpus, never a question set.
 """
 from __future__ import annotations
 
@@ -141,6 +142,7 @@ FILLER = frozenset(("普通", "人家", "大家", "别人", "别家", "上门", 
 
 THESAURUS_FILE = Path(__file__).with_name("thesaurus.yaml")  # formal term -> everyday words
 EVERYDAY_FILE = Path(__file__).with_name("everyday.yaml")    # everyday word -> formal terms
+ACTIONS_FILE = Path(__file__).with_name("actions.yaml")      # everyday verb or adjective -> formal terms
 
 
 def _load_yaml(path: Path) -> dict:
@@ -150,19 +152,22 @@ def _load_yaml(path: Path) -> dict:
     return yaml.load(path.read_text(encoding="utf-8"), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader)) or {}
 
 
-def _merge_thesaurus(thesaurus: Path = THESAURUS_FILE, everyday: Path = EVERYDAY_FILE) -> None:
-    """Add the two vocabulary files to BRIDGE as everyday word -> formal terms.
+def _merge_thesaurus(thesaurus: Path = THESAURUS_FILE, everyday: Path = EVERYDAY_FILE,
+                     actions: Path = ACTIONS_FILE) -> None:
+    """Add the vocabulary files to BRIDGE as everyday word -> formal terms.
 
     thesaurus.yaml goes from the corpus's own terms to the everyday words people use for them; everyday.yaml from
     frequent words of general Chinese that the corpus never uses to the corpus terms they stand for (a word whose
-    topic the texts do not cover has no entry, so it still marks a question as out of scope). The hand entries
+    topic the texts do not cover has no entry, so it still marks a question as out of scope); actions.yaml the same
+    for verbs and adjectives (偷工减料, 贩卖). The hand entries
     above come first; a file's word adds its formal terms after theirs. Single characters, words that are
     themselves the formal term, and question words (意思, 多久: stopwords, handled by the search itself) are
     skipped."""
     from .tokenize import STOPWORDS
 
     pairs = [(word, formal) for formal, words in _load_yaml(thesaurus).items() for word in words or ()]
-    pairs += [(word, formal) for word, formals in _load_yaml(everyday).items() for formal in formals or ()]
+    for path in (everyday, actions):
+        pairs += [(word, formal) for word, formals in _load_yaml(path).items() for formal in formals or ()]
     for word, formal in pairs:
         word, formal = str(word).strip().lower(), str(formal).strip()
         if len(word) < 2 or word == formal or word in BOUNDS or word in STOPWORDS:
@@ -174,6 +179,10 @@ def _merge_thesaurus(thesaurus: Path = THESAURUS_FILE, everyday: Path = EVERYDAY
 
 _merge_thesaurus()
 _MULTI = sorted((k for k in BRIDGE if len(k) > 1), key=len, reverse=True)
+
+# Verbs and adjectives of subjects the texts do not regulate (离婚, 加班, 退税, 补办): absent key words when a question
+# uses one the indexed texts do not (outside.txt; a noun needs no list: any noun the corpus lacks is one).
+OUTSIDE = frozenset(_word_file("outside.txt"))
 
 # China's provincial- and prefecture-level divisions (places.txt): "我在广州开店" names where, not what. A place the
 # corpus never mentions is dropped from the question's wording; one the corpus names (上海) stays or names a document.

@@ -301,7 +301,8 @@ class HybridSearcher:
         return len(covered) >= len(word) - (1 if by_one_char_key else 0)
 
     def unknown_terms(self, wording: str) -> tuple[str, ...]:
-        """The question's noun-like key words (per jieba's tagger) that occur nowhere in the corpus.
+        """The question's noun-like key words (per jieba's tagger), and verbs of subjects the texts do not regulate
+        (bridge.OUTSIDE), that occur nowhere in the corpus.
 
         Words that overlap a bridged phrase (出人命, 个体户), a bound word (最多) or an A-not-A question form
         (合不合格, 能不能) are not judged: jieba may have cut a fragment (人命, 合不) across them."""
@@ -316,7 +317,8 @@ class HybridSearcher:
             if any(s < end and start < e for s, e in spans):
                 continue
             word = word.rstrip(_LOCATIVE)  # 厂里, 会上: the place word alone is what the corpus would use
-            if tokenize.is_key_term(word, flag) and word not in out and not self.known(word):
+            key = tokenize.is_key_term(word, flag) or word in bridge.OUTSIDE
+            if key and word not in out and not self.known(word):
                 if not any(self.known(alt) for alt in tokenize.SYNONYMS.get(word, ())):
                     out.append(word)
         return tuple(out)
