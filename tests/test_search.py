@@ -189,6 +189,7 @@ def test_an_asked_fact_counts_as_stated_only_when_a_text_gives_a_value():
     assert missing_facts("伪造检验数据要罚多少钱？", [fine]) == ()
     assert missing_facts("伪造检验数据要罚多少钱？", ["责令改正，予以警告"]) == ("金额",)
     assert missing_facts("违法所得怎么罚？罚多少钱？", ["并处违法所得一倍以上三倍以下的罚款"]) == ()
+    assert missing_facts("卖淘汰产品罚多少钱？", ["并处违法生产、销售产品货值金额等值以下的罚款"]) == ()
     assert missing_facts("赞成票要占多大比例？", ["应有三分之二以上委员赞成"]) == ()
     assert missing_facts("办公地址和咨询电话是多少？", ["受理投诉举报"]) == ("地址", "联系方式")
     assert missing_facts("证书有效期是几年？", ["委员任期为3年"]) == ("有效期",)  # a number of years, but not a validity

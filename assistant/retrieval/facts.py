@@ -37,7 +37,7 @@ ASKED_FACTS = (
               re.compile(r"多少钱|几块钱|多少元|多少万|几千|几万"
                          rf"|(收|交|缴|花|拿|付|发|开)[^，。？！]{{0,2}}多少{_NOT_A_DURATION_OR_COUNT}"
                          rf"|(费|钱|价|奖金|奖励|补贴|补助|工资|薪|税)[^，。？！]{{0,6}}多少{_NOT_A_DURATION_OR_COUNT}"),
-              re.compile(rf"{_NUMBER}+(?:元|万元)|倍|百分之|[%％]")),  # fines are stated as 元, 倍 or 百分之
+              re.compile(rf"{_NUMBER}+(?:元|万元)|倍|百分之|[%％]|等值")),  # fines: 元, 倍, 百分之, 货值金额等值以下
     AskedFact("比例",
               re.compile(r"合格率|通过率|占比|百分之几|几成|(多大|多高|多少|什么)的?比例|比例[是为有]?(多少|多大|多高)"),
               re.compile(rf"百分之|[%％]|分之|{_NUMBER}成")),
