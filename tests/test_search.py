@@ -165,7 +165,8 @@ def test_key_words_absent_from_the_corpus(law_searcher):
     ("市场监管局周六几点上班？", ["办公时间"]),
     ("计量所周末办事吗？", ["办公时间"]),
     ("上班的单位要不要给委员开参会证明？", []),  # 上班 alone is not about hours
-    ("征集委员的公告要挂出来多少天？", []),          # a duration, not money
+    ("征集委员的公告要挂出来多少天？", ["期限"]),    # a time limit, not money
+    ("产品质量法什么时候开始施行？", ["期限"]),
     ("认证机构要不要公布举报电话？", []),          # asks whether, not the number
     ("全体委员会议要多少委员出席才能开？", []),
     ("评上先进后奖金一般能发多少？", ["金额"]),
@@ -194,6 +195,9 @@ def test_an_asked_fact_counts_as_stated_only_when_a_text_gives_a_value():
     assert missing_facts("办公地址和咨询电话是多少？", ["受理投诉举报"]) == ("地址", "联系方式")
     assert missing_facts("证书有效期是几年？", ["委员任期为3年"]) == ("有效期",)  # a number of years, but not a validity
     assert missing_facts("证书有效期是几年？", ["计量认证合格证书有效期为六年"]) == ()
+    assert missing_facts("征集委员要挂多少天？", ["征集期应不少于30日"]) == ()
+    assert missing_facts("产品质量法什么时候施行？", ["本法自1993年9月1日起施行"]) == ()
+    assert missing_facts("注册商标一般多久能批下来？", ["商标的使用应当遵守有关规定"]) == ("期限",)
 
 
 def test_evidence_weighs_asked_facts_and_matched_words(law_searcher):

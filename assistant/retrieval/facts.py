@@ -1,5 +1,6 @@
 """Facts a question may ask for that the texts must state outright to answer it: an address, a phone number,
-office hours, an amount of money, a rate, a validity period, a statistic, the name of whoever holds a post.
+office hours, an amount of money, a rate, a validity period, a time limit or date, a statistic, the name of whoever
+holds a post.
 
 Laws and standards rarely give such facts (a fee, a hotline, a pass rate), so a question asking for one whose best
 hits state none is a sign the index cannot answer it, however well its other words match. The abstention model
@@ -19,6 +20,7 @@ class AskedFact:
     name: str             # what the abstention message says the texts do not state
     asked: re.Pattern     # the question asks for the fact's value
     stated: re.Pattern    # a text states such a value
+    narrower: tuple[str, ...] = ()  # kinds that, when also asked, say more exactly what is asked (有效期 for 期限)
 
 
 ASKED_FACTS = (
@@ -45,6 +47,11 @@ ASKED_FACTS = (
               re.compile(r"有效期[^，。？！]{0,6}(多久|多长|几年|多少年|是多少|为多少|几个月)"
                          r"|(证书|证|资质|资格|许可)[^，。？！]{0,4}管(几年|多久|多长)"),
               re.compile(rf"有效期[^。；]{{0,12}}{_NUMBER}+(?:年|个月)")),
+    AskedFact("期限",  # how long, how soon, by when: answered by a text that gives a period or a date of some kind
+              re.compile(r"多久|多长时间|几天|多少天|几个月|多少个月|几年|多少年|多少个?工作日|几个工作日|哪一?天|几号"
+                         r"|何时|什么时候|啥时候|几月几日|截止|期限是"),
+              re.compile(rf"{_NUMBER}+个?(?:工作日|日|天|个月|月|年|周|小时)|届满|之日起|以前|之前|期限内"),
+              ("有效期", "办公时间")),
     AskedFact("统计数据",  # laws and standards do not keep counts of firms, standards or cases
               re.compile(r"(全国|全省|全市|截至|截止|迄今|累计)[^，。？！]{0,15}(多少|几)[家项个所名人件次批]"
                          r"|共有(多少|几)[家项个所件]"),
@@ -58,7 +65,9 @@ ASKED_FACTS = (
 
 def asked_facts(question: str) -> list[AskedFact]:
     """The kinds of fact `question` asks for, if any."""
-    return [fact for fact in ASKED_FACTS if fact.asked.search(question)]
+    asked = [fact for fact in ASKED_FACTS if fact.asked.search(question)]
+    names = {fact.name for fact in asked}
+    return [fact for fact in asked if not names & set(fact.narrower)]
 
 
 def missing_facts(question: str, texts: list[str]) -> tuple[str, ...]:
