@@ -159,10 +159,9 @@ def _merge_thesaurus(thesaurus: Path = THESAURUS_FILE, everyday: Path = EVERYDAY
     thesaurus.yaml goes from the corpus's own terms to the everyday words people use for them; everyday.yaml from
     frequent words of general Chinese that the corpus never uses to the corpus terms they stand for (a word whose
     topic the texts do not cover has no entry, so it still marks a question as out of scope); actions.yaml the same
-    for verbs and adjectives (偷工减料, 贩卖). The hand entries
-    above come first; a file's word adds its formal terms after theirs. Single characters, words that are
-    themselves the formal term, and question words (意思, 多久: stopwords, handled by the search itself) are
-    skipped."""
+    for verbs and adjectives (偷工减料, 贩卖). The hand entries above come first; a file's word adds its formal terms
+    after theirs. Single characters, words that are themselves the formal term, and question words (意思, 多久:
+    stopwords, handled by the search itself) are skipped."""
     from .tokenize import STOPWORDS
 
     pairs = [(word, formal) for formal, words in _load_yaml(thesaurus).items() for word in words or ()]
