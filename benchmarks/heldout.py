@@ -11,9 +11,9 @@ committed as written (and corrected), run once at the end of the round, and only
 `check-labels` print counts and problems, never a question.
 
 corpus.txt holds every citable unit. Targets are drawn only from units longer than MIN_TARGET_CHARS (a one-line
-article such as 本法自…起施行 makes a poor target), but the short units stay in corpus.txt: until round 14 they
-were left out of it, so writers and checkers could not see that 5.2.1 gives the term of office or that a law's
-last article gives its date, and called such questions unanswerable.
+article such as 本法自…起施行 makes a poor target), but the short units stay in corpus.txt: the draws of recent
+rounds left them out of it, so writers and checkers could not see that 5.2.1 gives the term of office or that a
+law's last article gives its date, and called such questions unanswerable (holdout13 and 14, corrected since).
 """
 from __future__ import annotations
 
