@@ -104,6 +104,11 @@ def write_jsonl(path: Path, rows: list[dict]) -> None:
     path.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), encoding="utf-8")
 
 
+def _registers(n: int) -> list[str]:
+    """Two thirds everyday wording, one third plain."""
+    return ["everyday"] * (2 * n // 3) + ["plain"] * (n - 2 * n // 3)
+
+
 def draw(seed: int, out: Path, prefix: str) -> None:
     from assistant.retrieval.index import Index
 
@@ -116,12 +121,11 @@ def draw(seed: int, out: Path, prefix: str) -> None:
     rng = random.Random(seed)
     targets = (rng.sample([c for c in eligible if c.kind == "model"], MODEL_TARGETS)
                + rng.sample([c for c in eligible if c.kind != "model"], LAW_TARGETS))
-    registers = ["everyday"] * (2 * len(targets) // 3) + ["plain"] * (len(targets) - 2 * len(targets) // 3)
+    registers = _registers(len(targets))
     rng.shuffle(registers)
     slots = [dict(kind="answerable", document=c.document, clause=c.clause, heading=" / ".join(c.heading),
                   text=c.text, register=r) for c, r in zip(targets, registers)]
-    slots += [dict(kind="unanswerable", register=r)
-              for r in ["everyday"] * (2 * UNANSWERABLE // 3) + ["plain"] * (UNANSWERABLE - 2 * UNANSWERABLE // 3)]
+    slots += [dict(kind="unanswerable", register=r) for r in _registers(UNANSWERABLE)]
     rng.shuffle(slots)
     for i, slot in enumerate(slots, 1):
         slot["id"] = f"{prefix}{i:03d}"
