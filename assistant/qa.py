@@ -124,6 +124,9 @@ def quotes_for(searcher: "HybridSearcher", question: str, hit: "Hit") -> list[st
             break
         if i not in chosen and scores[i] >= 0.8 * scores[best] and scores[i] > 0:
             chosen.add(i)
+    items = [i for i in ranked if _ITEM.match(cleaned[i]) and scores[i] > 0]
+    if items and not any(_ITEM.match(cleaned[c]) for c in chosen):  # 有下列行为之一的，处…罚款: and which 行为
+        chosen.add(items[0])
     return [cleaned[i].rstrip("；;，,") if not cleaned[i].endswith("：") else cleaned[i] for i in sorted(chosen)]
 
 

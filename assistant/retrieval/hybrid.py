@@ -4,11 +4,14 @@ Steps: find documents the question names (《认证认可条例》, 上海) and 
 from the wording; add synonyms (投票 -> 表决) and bridged formal terms of everyday words (厂家 -> 生产者,
 corpus/bridge.py) at half weight; fuse the BM25 and vector rankings; add how much of
 the question's weighted wording a candidate contains (coverage), so a chunk that answers every part wins over
-one that repeats a single word; an article named outright (第九条, 5.4.4) goes first.
+one that repeats a single word; a unit whose place or form answers the kind of question asked gets a bonus (CUES:
+a definition for 什么意思, the 法律责任 chapter for 会怎么罚, a law's purpose article for 立法目的); an article named
+outright (第九条, 5.4.4) goes first.
 """
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from ..corpus import bridge, tokenize
@@ -25,8 +28,13 @@ SYNONYM_WEIGHT = 0.5
 BRIDGE_WEIGHT = 0.5      # formal terms bridged from everyday words (厂家 -> 生产者), see corpus/bridge.py
 _ARTICLE_REF = re.compile(rf"第[{CN_NUM}\d]+条(?:之[{CN_NUM}]+)?")
 _NUMBER_REF = re.compile(r"(?<![\d.])\d{1,2}(?:\.\d{1,3}){1,5}(?![\d.])")
-_DEFINITION_ASKED = re.compile(r"什么意思|啥意思|指什么|指的是|是指|什么是|什么叫|啥叫|是啥|的含义|的定义|怎么理解|何谓")
+_DEFINITION_ASKED = re.compile(r"什么意思|啥意思|指什么|指的是|是指|什么是|什么叫|啥叫|是啥|的含义|的定义|怎么理解|何谓"
+                               r"|咋回事|怎么回事|是干啥的|是干什么的")
 _DEFINITION_GIVEN = re.compile(r"所称.{0,30}?是指")
+_PENALTY_ASKED = re.compile(r"罚|处分|追究|刑事|坐牢|判刑|吊销|后果|会怎么样|会怎样|会被怎么|怎么处理|什么责任|啥责任|担责"
+                            r"|负责任|法律责任|违法吗|犯法")
+_PURPOSE_ASKED = re.compile(r"目的|宗旨|初衷|为啥要|为什么要|为何要|立法|上位法|依据哪|根据哪")
+_PURPOSE_GIVEN = re.compile(r"^(第[一二]条\s*)?为了?[^。]{4,200}?制定本")  # 为了…，制定本法 / 本条例
 _JURISDICTION = re.compile(r"^(.{2,8}?(?:省|市|自治区|特别行政区))")
 _LOCATIVE = "里上中内外"
 _A_NOT_A = re.compile(r"([\u4e00-\u9fff])不\1")  # 合不合(格), 能不能
@@ -202,6 +210,9 @@ class HybridSearcher:
             if key not in used and len(key) > 1:  # a key jieba cut apart (个体户 -> 个体 + 户) or a stopword (最多)
                 alts = [key, *(t.lower() for t in targets)]
                 groups.append((self._group_idf(key, alts), tuple(alts)))
+            elif key not in used:  # one character (罚, 货) is no substring to look for, but its formal terms are
+                alts = [t.lower() for t in targets]
+                groups.append((self._group_idf(key, [key, *alts]), tuple(alts)))
         refs = set(_ARTICLE_REF.findall(text)) | set(_NUMBER_REF.findall(text))
         return Query(text, wording, docs, terms + extra, weights, groups, refs, bridges, bound_words)
 
@@ -255,12 +266,13 @@ class HybridSearcher:
                 pos = self.pos_by_doc_clause.get((d, ref))
                 if pos is not None and (query.documents or ref[0].isdigit() or len(self.doc_positions) == 1):
                     fused.setdefault(pos, Hit(self.chunks[pos], 0.0)).score += 3.0 / RRF_K
-        asks_definition = bool(_DEFINITION_ASKED.search(text))
+        cues = [cue for cue in CUES if cue.asked.search(text)]
         for pos, hit in fused.items():
             hit.coverage = self.coverage(query, pos)
             hit.score += COVERAGE_WEIGHT * hit.coverage / RRF_K
-            if asks_definition and hit.coverage >= 0.5 and _gives_definition(hit.chunk):
-                hit.score += 1.0 / RRF_K
+            for cue in cues:
+                if hit.coverage >= cue.min_coverage and cue.answered_by(hit.chunk):
+                    hit.score += cue.bonus / RRF_K
         hits = sorted(fused.values(), key=lambda h: (-h.score, h.chunk.id))
         if mask is not None and len(hits) < k:
             seen = {h.chunk.id for h in hits}
@@ -360,6 +372,32 @@ class HybridSearcher:
 def _gives_definition(chunk: Chunk) -> bool:
     """Legal texts define terms as "本法所称X，是指…"; standards in a "术语和定义" chapter (GB/T 1.1)."""
     return bool(_DEFINITION_GIVEN.search(chunk.text)) or any("术语和定义" in h for h in chunk.heading)
+
+
+def _gives_penalty(chunk: Chunk) -> bool:
+    """Chinese laws gather their penalties in a chapter named 法律责任 or 罚则."""
+    return any("法律责任" in h or "罚则" in h for h in chunk.heading)
+
+
+def _gives_purpose(chunk: Chunk) -> bool:
+    """A law's first article states its purpose: 为了…，制定本法."""
+    return bool(_PURPOSE_GIVEN.search(chunk.text))
+
+
+@dataclass(frozen=True)
+class Cue:
+    """A kind of question and the kind of unit that, by its place or form, answers it."""
+
+    asked: re.Pattern
+    answered_by: Callable[[Chunk], bool]
+    bonus: float               # in units of a first-rank RRF vote
+    min_coverage: float = 0.0  # of the question's words, in the unit
+
+
+# Measured on the read question sets (benchmarks/RESULTS.md, fifteenth round).
+CUES = (Cue(_DEFINITION_ASKED, _gives_definition, 1.0, 0.15),
+        Cue(_PENALTY_ASKED, _gives_penalty, 0.5),
+        Cue(_PURPOSE_ASKED, _gives_purpose, 1.0))
 
 
 def _ranked(scores, n: int, mask) -> list[tuple[int, float]]:
