@@ -103,7 +103,7 @@ def quotes_for(searcher: "HybridSearcher", question: str, hit: "Hit") -> list[st
         return []
     cleaned = [(_ARTICLE_LABEL.sub("", s) if i == 0 else s) for i, (_, s) in enumerate(sentences)]
     asked = facts.asked_facts(question)  # 罚多少钱: a sentence stating an amount answers it
-    scores = [_sentence_score(groups, s) + STATED_FACT_BONUS * any(f.stated.search(s) for f in asked)
+    scores = [_sentence_score(groups, s) + STATED_FACT_BONUS * any(f.stated_in(s, question) for f in asked)
               for s in cleaned]
     best = max(range(len(cleaned)), key=lambda i: (scores[i], -i))
     chosen = {best}

@@ -116,15 +116,14 @@ def evaluate(searcher, baseline, questions) -> dict:
 def abstention_accuracy(rows, calibration) -> dict:
     correct = tp = fp = 0
     for r in rows:
-        answered = calibration.probability_of(r["features"]) >= calibration.threshold
+        answered = calibration.answers(r["features"])
         truth = bool(r["q"]["expected"])
         correct += answered == truth
         fp += answered and not truth
         tp += (not answered) and not truth
     n_none = sum(not r["q"]["expected"] for r in rows)
     n_ans = len(rows) - n_none
-    false_abstain = sum(calibration.probability_of(r["features"]) < calibration.threshold
-                        for r in rows if r["q"]["expected"])
+    false_abstain = sum(not calibration.answers(r["features"]) for r in rows if r["q"]["expected"])
     return {"n": len(rows), "accuracy": correct / len(rows), "unanswerable_abstained": f"{tp}/{n_none}",
             "answerable_answered": f"{n_ans - false_abstain}/{n_ans}"}
 
@@ -253,7 +252,7 @@ def measure(embedder: str, laws: Path, tmp: Path, *, calibrate: bool) -> dict:
     out["abstention_errors"] = [
         (r["q"]["id"], r["q"]["question"], "answered" if not r["q"]["expected"] else "abstained",
          calibration.probability_of(r["features"]), r["unknown"]) for fair in FAIR_SETS for r in rows[fair]
-        if (calibration.probability_of(r["features"]) >= calibration.threshold) != bool(r["q"]["expected"])]
+        if calibration.answers(r["features"]) != bool(r["q"]["expected"])]
     return out
 
 

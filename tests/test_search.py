@@ -36,6 +36,23 @@ def test_model_clauses_are_found_by_their_subject_and_everyday_aliases(law_searc
     assert law_searcher.search(question, 5)[0].chunk.id == expected
 
 
+@pytest.mark.parametrize("question,expected", [
+    ("国家为啥要专门搞一部标准化法？", "标准化法#第一条"),          # purpose: the 为了…制定本法 article
+    ("老听人说函审，函审是咋回事？", "示范条款#3.6"),               # definition: the 术语和定义 entry
+])
+def test_the_kind_of_question_asked_prefers_the_unit_that_answers_that_kind(law_searcher, question, expected):
+    assert law_searcher.search(question, 5)[0].chunk.id == expected
+
+
+def test_a_penalty_question_prefers_the_legal_liability_chapter(law_searcher):
+    from assistant.retrieval import hybrid
+
+    question = "我们进口了一批要法定检验的货，没报检就直接卖了，会被怎么罚？"
+    top = law_searcher.search(question, 5)
+    assert "进出口商品检验法#第三十二条" in [h.chunk.id for h in top]  # 未报经检验而擅自销售: its penalty
+    assert hybrid.CUES[1].asked.search(question) and not hybrid.CUES[1].asked.search("报检要带哪些单证？")
+
+
 def test_aliases_are_searched_but_never_shown(law_searcher):
     from assistant.clauses import search_aliases
 
@@ -198,6 +215,11 @@ def test_an_asked_fact_counts_as_stated_only_when_a_text_gives_a_value():
     assert missing_facts("征集委员要挂多少天？", ["征集期应不少于30日"]) == ()
     assert missing_facts("产品质量法什么时候施行？", ["本法自1993年9月1日起施行"]) == ()
     assert missing_facts("注册商标一般多久能批下来？", ["商标的使用应当遵守有关规定"]) == ("期限",)
+    # a fine is an amount only for a question about fines: it says nothing of what an award or a fee comes to
+    assert missing_facts("得了质量奖，政府能奖多少钱？", ["对获奖单位给予奖励。未按规定的，处二万元以下罚款。"]) == ("金额",)
+    assert missing_facts("得了质量奖，政府能奖多少钱？", ["获奖单位给予一次性奖励五十万元"]) == ()
+    assert missing_facts("收货人应在多少日内办理退运？", ["由商检机构责令退运"]) == ("期限",)
+    assert missing_facts("换届前要不要把这几年的账审一遍？", ["换届前应进行财务审计"]) == ()  # 这几年 asks no period
 
 
 def test_evidence_weighs_asked_facts_and_matched_words(law_searcher):
@@ -244,6 +266,21 @@ def test_calibration_weights_do_not_depend_on_a_feature_s_scale():
     for (x, u) in rows:  # L2 acts on standardized features: rescaling one changes nothing but its weight's unit
         assert abs(plain.probability(x, u) - scaled.probability(x * 100, u)) < 1e-9
     assert abs(plain.weights[0] - 100 * scaled.weights[0]) < 1e-6
+
+
+def test_a_missing_asked_fact_vetoes_an_answer_and_the_threshold_is_fitted_with_the_veto():
+    from assistant.retrieval.calibration import Calibration, fit
+
+    features = ("coverage", "asked_fact_missing")
+    rows = [(0.1, 0.0), (0.2, 0.0), (0.8, 1.0), (0.85, 1.0), (0.6, 0.0), (0.7, 0.0), (0.9, 0.0)]
+    labels = [0, 0, 0, 0, 1, 1, 1]
+    cal = fit(rows, labels, l2=1.0, features=features)
+    decisions = [cal.answers(dict(zip(features, r))) for r in rows]
+    assert decisions == [bool(t) for t in labels]
+    trusting = Calibration((10.0, 0.0), -5.0, 0.5, features=features)  # weighs coverage alone
+    assert trusting.answers({"coverage": 0.95, "asked_fact_missing": 0.0})
+    assert trusting.probability_of({"coverage": 0.95, "asked_fact_missing": 1.0}) > 0.9
+    assert not trusting.answers({"coverage": 0.95, "asked_fact_missing": 1.0})
 
 
 def test_calibration_threshold_is_the_middle_of_the_widest_best_gap():

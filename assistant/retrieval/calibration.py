@@ -25,6 +25,10 @@ EMBEDDER_CALIBRATIONS = {"e5": Path(__file__).with_name("calibration-e5.json")}
 # period…) and no best hit states one. (The best hit's e5 cosine similarity was tried as a feature and dropped: everyday wording lowers
 # it for answerable questions too.)
 FEATURES = ("coverage", "bigram_coverage", "unknown_key_term", "matched_terms", "asked_fact_missing")
+# A question asking for a fact (an amount, a time limit…) that no best hit states is never answered, however well
+# its other words match: an extractive answer could not contain the fact (评估报告保存多少年, answered from an article
+# that names the report but no period). The model still weighs the feature; this is a veto on top of it.
+VETO = "asked_fact_missing"
 L2 = 0.1  # ridge on the (standardized) weights: the calibration data are small and nearly separable
 
 
@@ -44,6 +48,10 @@ class Calibration:
     def probability_of(self, values: dict[str, float]) -> float:
         """Probability from named feature values (the names this calibration was fitted on)."""
         return self.probability(*(values[name] for name in self.features))
+
+    def answers(self, values: dict[str, float]) -> bool:
+        """The decision: answer when the probability reaches the threshold and no vetoing feature is set."""
+        return self.probability_of(values) >= self.threshold and not values.get(VETO)
 
     def to_dict(self) -> dict:
         return {"features": list(self.features), "weights": list(self.weights), "bias": self.bias,
@@ -75,7 +83,7 @@ def load_calibration(path: Path = CALIBRATION_FILE) -> Calibration:
 def fit(rows: list[tuple[float, ...]], labels: list[int], l2: float = 0.01, steps: int = 50,
         features: tuple[str, ...] = FEATURES) -> Calibration:
     """Logistic regression (Newton's method, L2 on standardized features), then the threshold with the best
-    accuracy on `rows`. Weights are returned on the features' own scale."""
+    accuracy on `rows` (with the VETO applied). Weights are returned on the features' own scale."""
     import numpy as np
 
     raw = np.array(rows, dtype=float).reshape(len(rows), -1)
@@ -97,8 +105,11 @@ def fit(rows: list[tuple[float, ...]], labels: list[int], l2: float = 0.01, step
     # the middle (in log-odds) of the widest gap: a max-margin choice that does not jump when one question moves.
     logits = sorted({_logit(cal.probability(*r)) for r in rows})
 
+    vetoed = [bool(r[features.index(VETO)]) if VETO in features else False for r in rows]
+
     def accuracy(cut: float) -> float:
-        return sum((_logit(cal.probability(*r)) >= cut) == bool(t) for r, t in zip(rows, labels)) / len(rows)
+        return sum((_logit(cal.probability(*r)) >= cut and not v) == bool(t)
+                   for r, t, v in zip(rows, labels, vetoed)) / len(rows)
 
     gaps = [(a, b) for a, b in zip(logits, logits[1:])] or [(0.0, 0.0)]
     scored = [(accuracy((a + b) / 2), b - a, (a + b) / 2) for a, b in gaps]

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+_SENTENCE_END = re.compile(r"[。；;！？\n]")
 _NUMBER = "[0-9０-９〇零一二三四五六七八九十百千万亿两几]"
 _NOT_A_DURATION_OR_COUNT = "(?![天年月日人名个次家项周条届])"  # 开多少天, 交多少人: not money
 
@@ -21,6 +22,15 @@ class AskedFact:
     asked: re.Pattern     # the question asks for the fact's value
     stated: re.Pattern    # a text states such a value
     narrower: tuple[str, ...] = ()  # kinds that, when also asked, say more exactly what is asked (有效期 for 期限)
+    # a sentence of this topic states the fact only for a question on the same topic: a fine (罚款二万元) is no
+    # answer to what an award or a fee comes to
+    own_topic: re.Pattern | None = None
+
+    def stated_in(self, text: str, question: str) -> bool:
+        """True if `text` states such a value in a sentence that can answer `question`."""
+        if self.own_topic is None or self.own_topic.search(question):
+            return bool(self.stated.search(text))
+        return any(self.stated.search(s) and not self.own_topic.search(s) for s in _SENTENCE_END.split(text))
 
 
 ASKED_FACTS = (
@@ -38,8 +48,10 @@ ASKED_FACTS = (
     AskedFact("金额",
               re.compile(r"多少钱|几块钱|多少元|多少万|几千|几万"
                          rf"|(收|交|缴|花|拿|付|发|开)[^，。？！]{{0,2}}多少{_NOT_A_DURATION_OR_COUNT}"
-                         rf"|(费|钱|价|奖金|奖励|补贴|补助|工资|薪|税)[^，。？！]{{0,6}}多少{_NOT_A_DURATION_OR_COUNT}"),
-              re.compile(rf"{_NUMBER}+(?:元|万元)|倍|百分之|[%％]|等值")),  # fines: 元, 倍, 百分之, 货值金额等值以下
+                         rf"|(费|钱|价|奖金|奖励|补贴|补助|工资|薪|税)[^，。？！]{{0,6}}多少{_NOT_A_DURATION_OR_COUNT}"
+                         r"|多少(奖金|奖励|补贴|补助|费用|工资|税)|金额[^，。？！]{0,4}(多少|上限|下限|是)"),
+              re.compile(rf"{_NUMBER}+(?:元|万元)|倍|百分之|[%％]|等值"),  # fines: 元, 倍, 百分之, 货值金额等值以下
+              own_topic=re.compile(r"罚")),
     AskedFact("比例",
               re.compile(r"合格率|通过率|占比|百分之几|几成|(多大|多高|多少|什么)的?比例|比例[是为有]?(多少|多大|多高)"),
               re.compile(rf"百分之|[%％]|分之|{_NUMBER}成")),
@@ -48,8 +60,8 @@ ASKED_FACTS = (
                          r"|(证书|证|资质|资格|许可)[^，。？！]{0,4}管(几年|多久|多长)"),
               re.compile(rf"有效期[^。；]{{0,12}}{_NUMBER}+(?:年|个月)")),
     AskedFact("期限",  # how long, how soon, by when: answered by a text that gives a period or a date of some kind
-              re.compile(r"多久|多长时间|几天|多少天|几个月|多少个月|几年|多少年|多少个?工作日|几个工作日|哪一?天|几号"
-                         r"|何时|什么时候|啥时候|几月几日|截止|期限是"),
+              re.compile(r"多久|多长时间|几天|多少天|几个月|多少个月|(?<![这那近前])几年|多少年|多少个?工作日|几个工作日"
+                         r"|多少日|几日|多少个?小时|几个小时|哪一?天|几号|何时|什么时候|啥时候|几月几日|截止|期限是|周期"),
               re.compile(rf"{_NUMBER}+个?(?:工作日|日|天|个月|月|年|周|小时)|届满|之日起|以前|之前|期限内"),
               ("有效期", "办公时间")),
     AskedFact("统计数据",  # laws and standards do not keep counts of firms, standards or cases
@@ -72,4 +84,4 @@ def asked_facts(question: str) -> list[AskedFact]:
 
 def missing_facts(question: str, texts: list[str]) -> tuple[str, ...]:
     """Names of the facts `question` asks for that none of `texts` states."""
-    return tuple(f.name for f in asked_facts(question) if not any(f.stated.search(t) for t in texts))
+    return tuple(f.name for f in asked_facts(question) if not any(f.stated_in(t, question) for t in texts))

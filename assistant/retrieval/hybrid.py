@@ -365,7 +365,7 @@ class HybridSearcher:
         missing = facts.missing_facts(text, [hit.chunk.text for hit in hits[:top]])
         ev = Evidence(round(cov, 4), round(bi, 4), 0.0, False, self.unknown_terms(query.wording), matched, missing)
         p = self._calibration.probability_of(ev.features)
-        ev.probability, ev.answerable = round(p, 4), p >= self._calibration.threshold
+        ev.probability, ev.answerable = round(p, 4), self._calibration.answers(ev.features)
         return ev
 
 
