@@ -169,6 +169,10 @@ def test_key_words_absent_from_the_corpus(law_searcher):
     assert law_searcher.unknown_terms("委员会的法定人数是多少？") == ()
     assert law_searcher.unknown_terms("委员连续几次不参加会议就要被解聘？") == ()  # verbs and particles are not judged
     assert law_searcher.unknown_terms("委员会定16个委员可以吗？2023版的章程呢？") == ()  # numbers name no topic
+    # determiners, counts and verb phrases jieba glued into one "word" name no topic; the noun inside is judged
+    assert law_searcher.unknown_terms("我开了个小超市，这三类委员加起来占多少？") == ()
+    assert law_searcher.unknown_terms("某份文件要存档吗？") == ()
+    assert law_searcher.unknown_terms("某份护照要存档吗？") == ("护照",)
     ev = law_searcher.evidence("技术专家组的会徽应该怎么设计？", law_searcher.search("技术专家组的会徽应该怎么设计？", 5))
     assert ev.unknown_terms == ("会徽",) and ev.features["unknown_key_term"] == 1.0
 

@@ -317,7 +317,9 @@ class HybridSearcher:
         (bridge.OUTSIDE), that occur nowhere in the corpus.
 
         Words that overlap a bridged phrase (出人命, 个体户), a bound word (最多) or an A-not-A question form
-        (合不合格, 能不能) are not judged: jieba may have cut a fragment (人命, 合不) across them."""
+        (合不合格, 能不能) are not judged: jieba may have cut a fragment (人命, 合不) across them. A word is judged by
+        what it names without a leading determiner or count (份文件 -> 文件); a phrase that names nothing once
+        those are gone (这三类, 开了个) is not judged."""
         low = wording.lower()
         spans = [m.span() for m in _A_NOT_A.finditer(low)]
         corpus = self._corpus()
@@ -330,7 +332,8 @@ class HybridSearcher:
                 continue
             word = word.rstrip(_LOCATIVE)  # 厂里, 会上: the place word alone is what the corpus would use
             key = tokenize.is_key_term(word, flag) or word in bridge.OUTSIDE
-            if key and word not in out and not self.known(word):
+            cores = _noun_cores(word)
+            if key and cores and word not in out and not self.known(word) and not any(map(self.known, cores)):
                 if not any(self.known(alt) for alt in tokenize.SYNONYMS.get(word, ())):
                     out.append(word)
         return tuple(out)
@@ -367,6 +370,21 @@ class HybridSearcher:
         p = self._calibration.probability_of(ev.features)
         ev.probability, ev.answerable = round(p, 4), self._calibration.answers(ev.features)
         return ev
+
+
+_DETERMINER = re.compile(r"^(?:(?:这|那|哪|每|各)些?|[几一二三四五六七八九十两]+)+")
+_MEASURE = re.compile(r"^[个份件家类种项条位名批次套本张台块]")
+
+
+def _noun_cores(word: str) -> tuple[str, ...]:
+    """What a jieba "word" names once the phrase around it is gone: 份文件 -> 文件; 哪些项目 -> 项目 or 目; none for a
+    phrase with nothing left to name (这三类, 一拖, 评个) or a verb with 了 (开了个, 吃了亏)."""
+    if "了" in word:
+        return ()
+    rest = _DETERMINER.sub("", word)
+    cores = {rest, _MEASURE.sub("", rest)} if rest != word else {word, _MEASURE.sub("", word) if word[:1] == "份" else word}
+    cores = {c.removesuffix("个") for c in cores}
+    return () if any(len(c) < 2 for c in cores) else tuple(sorted(cores))
 
 
 def _gives_definition(chunk: Chunk) -> bool:
