@@ -197,6 +197,13 @@ def test_key_words_absent_from_the_corpus(law_searcher):
     ("我们专家组现任秘书长是谁？", ["现任人员"]),
     ("专家组秘书长由谁提名？", []),                # a role, not today's holder
     ("委员会每年至少开几次会？", []),              # a rule about counts, not a statistic
+    ("秘书处管理委员信息用什么软件比较好？", ["选择建议"]),  # rules name no provider or product
+    ("找哪家检测机构做最便宜？", ["选择建议"]),
+    ("组长和秘书长是同一家公司的人，这样安排合适吗？", []),  # whether, not which
+    ("双方吵起来了，最后认哪家检测机构的数据？", []),
+    ("区域品牌认证的委员能不能全从本省找？", []),
+    ("候选人名单挂在哪个网站上公示？", ["网站"]),
+    ("换届之前要不要把这几年的账审一遍？", []),
 ])
 def test_facts_a_question_asks_for(question, asked):
     from assistant.retrieval.facts import asked_facts

@@ -1,6 +1,6 @@
 """Facts a question may ask for that the texts must state outright to answer it: an address, a phone number,
-office hours, an amount of money, a rate, a validity period, a time limit or date, a statistic, the name of whoever
-holds a post.
+office hours, an amount of money, a rate, a validity period, a time limit or date, a statistic, a website, which
+provider or product to choose, the name of whoever holds a post.
 
 Laws and standards rarely give such facts (a fee, a hotline, a pass rate), so a question asking for one whose best
 hits state none is a sign the index cannot answer it, however well its other words match. The abstention model
@@ -68,6 +68,13 @@ ASKED_FACTS = (
               re.compile(r"(全国|全省|全市|截至|截止|迄今|累计)[^，。？！]{0,15}(多少|几)[家项个所名人件次批]"
                          r"|共有(多少|几)[家项个所件]"),
               re.compile(rf"(截至|截止)[^。；]{{0,20}}{_NUMBER}|累计[^。；]{{0,8}}{_NUMBER}+[家项个所名人件次批]")),
+    AskedFact("网站",
+              re.compile(r"哪个网站|什么网站|哪个网址|网址是|官网"),
+              re.compile(r"网站|网址|www\.|https?://")),
+    AskedFact("选择建议",  # which provider, product or tool is best: rules name none
+              re.compile(r"比较(好|合适|方便|靠谱|划算)|多少合适|哪款|哪个?牌子|什么牌子|(哪个|什么)品牌|哪几家|靠谱|最便宜|划算"
+                         r"|(什么|哪个|哪款)软件|哪家(酒店|公司|饭店)|找哪家[^，。？！]{0,6}(做|办|检|测)"),
+              re.compile(r"(?!)")),  # stated by no text
     AskedFact("现任人员",  # who holds a post now: a name, which rules do not give
               re.compile(r"(现任|现在的?|目前的?|这一?届的?|本届的?)[^，。？！]{0,12}(是谁|叫什么|叫啥|是哪位)"
                          r"|叫(什么|啥)名字"),
