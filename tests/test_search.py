@@ -63,6 +63,16 @@ def test_aliases_are_searched_but_never_shown(law_searcher):
     assert not any(a in shown for a in aliases)
 
 
+def test_a_law_named_by_its_short_name(law_searcher):
+    assert law_searcher.prepare("国家制定商检法的立法目的是什么？").documents == {"进出口商品检验法"}
+    assert law_searcher.prepare("社团条例对会员有啥规定？").documents == {"社会团体登记管理条例"}
+    assert law_searcher.prepare("在山东违反了标准化条例怎么办？").documents == {"山东省标准化条例"}
+    assert law_searcher.prepare("按照这个管理条例该怎么办？").documents == set()  # fits too many to name one
+    assert law_searcher.prepare("依法办事有什么要求？").documents == set()
+    top = law_searcher.search("国家制定商检法的立法目的是什么？", 5)
+    assert {h.chunk.document for h in top} == {"进出口商品检验法"} and "进出口商品检验法#第一条" in [h.chunk.id for h in top]
+
+
 def test_named_document_ranks_first(law_searcher):
     hits = law_searcher.search("上海市对团体标准有什么规定", 10)
     assert {h.chunk.document for h in hits[:5]} <= {"上海市标准化条例", "上海市检验检测条例"}
@@ -231,6 +241,19 @@ def test_an_asked_fact_counts_as_stated_only_when_a_text_gives_a_value():
     assert missing_facts("得了质量奖，政府能奖多少钱？", ["获奖单位给予一次性奖励五十万元"]) == ()
     assert missing_facts("收货人应在多少日内办理退运？", ["由商检机构责令退运"]) == ("期限",)
     assert missing_facts("换届前要不要把这几年的账审一遍？", ["换届前应进行财务审计"]) == ()  # 这几年 asks no period
+    names = lambda subject, text: all(w in text for w in ("计量", "认证") if w in subject)  # noqa: E731
+    assert missing_facts("计量认证证书有效期几年？", ["计量认证合格证书的有效期为六年"], names) == ()
+    assert missing_facts("产品认证证书有效期几年？", ["计量认证合格证书的有效期为六年"], names) == ()
+    assert missing_facts("质检证书有效期几年？", ["检验证书的有效期为六年"], lambda s, t: "质检" in t) == ("有效期",)
+
+
+def test_a_validity_period_counts_only_for_what_the_question_names(law_searcher):
+    # the texts give one validity period, that of the 计量认证合格证书 (浙江省检验机构管理条例 第十六条)
+    for question, stated in [("浙江发的计量认证证书管几年？", True), ("强制性产品认证证书的有效期是几年？", False),
+                             ("认证机构的资质经批准取得后，有效期是几年？", False)]:
+        ev = law_searcher.evidence(question, law_searcher.search(question, 5))
+        assert (ev.missing_facts == ()) == stated, question
+        assert ev.answerable == stated, question
 
 
 def test_evidence_weighs_asked_facts_and_matched_words(law_searcher):

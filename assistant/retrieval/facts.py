@@ -9,6 +9,7 @@ weighs this sign (calibration.FEATURES: asked_fact_missing) and the abstention m
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 _SENTENCE_END = re.compile(r"[。；;！？\n]")
@@ -25,6 +26,17 @@ class AskedFact:
     # a sentence of this topic states the fact only for a question on the same topic: a fine (罚款二万元) is no
     # answer to what an award or a fee comes to
     own_topic: re.Pattern | None = None
+    # the value must be stated for what the question names before asking it: 计量认证合格证书的有效期为六年 does not
+    # give the validity of a 强制性产品认证证书 (see missing_facts)
+    of_subject: bool = False
+
+    def subject(self, question: str) -> str:
+        """The words before what is asked, within its sentence: 强制性产品认证证书的 in …证书的有效期是几年."""
+        m = self.asked.search(question)
+        if m is None:
+            return ""
+        start = max(question.rfind(c, 0, m.start()) for c in "。？！?!") + 1
+        return question[start:m.start()]
 
     def stated_in(self, text: str, question: str) -> bool:
         """True if `text` states such a value in a sentence that can answer `question`."""
@@ -58,7 +70,7 @@ ASKED_FACTS = (
     AskedFact("有效期",  # a validity period is answered only where the text gives one, not by any number of years
               re.compile(r"有效期[^，。？！]{0,6}(多久|多长|几年|多少年|是多少|为多少|几个月)"
                          r"|(证书|证|资质|资格|许可)[^，。？！]{0,4}管(几年|多久|多长)"),
-              re.compile(rf"有效期[^。；]{{0,12}}{_NUMBER}+(?:年|个月)")),
+              re.compile(rf"有效期[^。；]{{0,12}}{_NUMBER}+(?:年|个月)"), of_subject=True),
     AskedFact("期限",  # how long, how soon, by when: answered by a text that gives a period or a date of some kind
               re.compile(r"多久|多长时间|几天|多少天|几个月|多少个月|(?<![这那近前])几年|多少年|多少个?工作日|几个工作日"
                          r"|多少日|几日|多少个?小时|几个小时|哪一?天|几号|何时|什么时候|啥时候|几月几日|截止|期限是|周期"),
@@ -89,6 +101,13 @@ def asked_facts(question: str) -> list[AskedFact]:
     return [fact for fact in asked if not names & set(fact.narrower)]
 
 
-def missing_facts(question: str, texts: list[str]) -> tuple[str, ...]:
-    """Names of the facts `question` asks for that none of `texts` states."""
-    return tuple(f.name for f in asked_facts(question) if not any(f.stated_in(t, question) for t in texts))
+def missing_facts(question: str, texts: list[str],
+                  names_subject: Callable[[str, str], bool] | None = None) -> tuple[str, ...]:
+    """Names of the facts `question` asks for that none of `texts` states. For a fact bound to its subject,
+    `names_subject(subject, text)` (when given) must also hold: the text names what the question asks about."""
+    def states(fact: AskedFact, text: str) -> bool:
+        if not fact.stated_in(text, question):
+            return False
+        return not (fact.of_subject and names_subject) or names_subject(fact.subject(question), text)
+
+    return tuple(f.name for f in asked_facts(question) if not any(states(f, t) for t in texts))

@@ -20,6 +20,7 @@ from . import embedding, facts
 from .bm25 import BM25Index
 
 RRF_K = 60
+MAX_SHORT_NAME_DOCUMENTS = 3  # 标准化条例 fits the Shanghai and Shandong regulations and the national one
 CANDIDATES = 50
 VECTOR_WEIGHT = 0.6      # hashed n-gram vectors are lexical too: they support BM25, not lead (benchmarks/RESULTS.md)
 SEMANTIC_VECTOR_WEIGHT = 2.0  # a language model's vectors match meaning, not words: they lead (benchmarks/RESULTS.md)
@@ -106,6 +107,28 @@ def document_aliases(name: str, title: str) -> set[str]:
     return {a for a in aliases if len(a) >= 2}
 
 
+def short_names(query: str, name: str) -> set[str]:
+    """Abbreviations of a law's name in `query`: some of its characters, in order, before the same 法 or 条例
+    (商检法 for 进出口商品检验法, 社团条例 for 社会团体登记管理条例)."""
+    suffix = next((s for s in ("条例", "法") if name.endswith(s)), None)
+    if suffix is None:
+        return set()
+    stem = name[:-len(suffix)]
+    found = set()
+    for m in re.finditer(suffix, query):
+        for n in (4, 3, 2):
+            head = query[max(0, m.start() - n):m.start()]
+            if len(head) == n and "法" not in head and _in_order(head, stem):
+                found.add(head + suffix)
+                break
+    return found
+
+
+def _in_order(chars: str, word: str) -> bool:
+    rest = iter(word)
+    return all(c in rest for c in chars)
+
+
 def mentioned_documents(query: str, aliases: dict[str, set[str]]) -> set[str]:
     """Documents named in `query`; an alias inside a longer matched alias does not count (标准化法 in 标准化法实施条例)."""
     spans = []
@@ -169,10 +192,10 @@ class HybridSearcher:
         return len(self.chunks)
 
     def prepare(self, text: str) -> Query:
-        docs = mentioned_documents(text, self.aliases)
+        docs = mentioned_documents(text, self._aliases_in(text))
         wording = text
         for doc in docs:
-            for alias in sorted(self.aliases[doc], key=lambda w: (-len(w), w)):
+            for alias in sorted(self.aliases[doc], key=lambda w: (-len(w), w)):  # a short name's words stay
                 wording = wording.replace(alias, " ")
         for place in bridge.PLACES:  # longest first: 广州市 before 广州
             if place in wording and place not in self._corpus():
@@ -215,6 +238,22 @@ class HybridSearcher:
                 groups.append((self._group_idf(key, [key, *alts]), tuple(alts)))
         refs = set(_ARTICLE_REF.findall(text)) | set(_NUMBER_REF.findall(text))
         return Query(text, wording, docs, terms + extra, weights, groups, refs, bridges, bound_words)
+
+    def _aliases_in(self, text: str) -> dict[str, set[str]]:
+        """Each document's names, with the abbreviations of it that `text` uses. An abbreviation that fits several
+        documents names those of them `text` also names otherwise (山东…标准化条例), else all of them, unless they are
+        more than MAX_SHORT_NAME_DOCUMENTS (管理条例 names none)."""
+        named = mentioned_documents(text, self.aliases)
+        claims: dict[str, set[str]] = {}
+        for doc in self.aliases:
+            for short in short_names(text, doc):
+                claims.setdefault(short, set()).add(doc)
+        out = {doc: set(names) for doc, names in self.aliases.items()}
+        for short, docs in claims.items():
+            if len(docs) <= MAX_SHORT_NAME_DOCUMENTS:
+                for doc in (docs & named) or docs:
+                    out[doc].add(short)
+        return out
 
     def _group_idf(self, term: str, alts: list[str]) -> float:
         """A word's IDF; for a word the corpus never uses, that of its rarest bridged or synonym term in it."""
@@ -338,6 +377,13 @@ class HybridSearcher:
                     out.append(word)
         return tuple(out)
 
+    def names_all_of(self, words: str, text: str) -> bool:
+        """True if `text` contains each content word of `words` (or a synonym or bridged term of it)."""
+        if not _NON_CONTENT.sub("", words):
+            return True
+        low = text.lower()
+        return all(any(a in low for a in alts) for _, alts in self.prepare(words).groups)
+
     def evidence(self, text: str, hits: list[Hit], top: int = 3) -> Evidence:
         """Coverage of the question by its best hits, and the calibrated answerable/abstain decision."""
         from .calibration import calibration_file, load_calibration
@@ -365,7 +411,7 @@ class HybridSearcher:
                 bi = max(bi, found / n)
         if self._calibration is None:
             self._calibration = load_calibration(calibration_file(self.embedder))
-        missing = facts.missing_facts(text, [hit.chunk.text for hit in hits[:top]])
+        missing = facts.missing_facts(text, [hit.chunk.text for hit in hits[:top]], self.names_all_of)
         ev = Evidence(round(cov, 4), round(bi, 4), 0.0, False, self.unknown_terms(query.wording), matched, missing)
         p = self._calibration.probability_of(ev.features)
         ev.probability, ev.answerable = round(p, 4), self._calibration.answers(ev.features)
