@@ -428,7 +428,12 @@ def _noun_cores(word: str) -> tuple[str, ...]:
     if "了" in word:
         return ()
     rest = _DETERMINER.sub("", word)
-    cores = {rest, _MEASURE.sub("", rest)} if rest != word else {word, _MEASURE.sub("", word) if word[:1] == "份" else word}
+    if rest != word:  # 这三类, 哪些项目: a measure word may follow the count (类) or begin the noun (项目)
+        cores = {rest, _MEASURE.sub("", rest)}
+    elif word.startswith("份"):  # 份文件: jieba glues the measure word of 某份 to its noun
+        cores = {word, word[1:]}
+    else:
+        cores = {word}
     cores = {c.removesuffix("个") for c in cores}
     return () if any(len(c) < 2 for c in cores) else tuple(sorted(cores))
 
