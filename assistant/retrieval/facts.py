@@ -27,7 +27,7 @@ class AskedFact:
     # answer to what an award or a fee comes to
     own_topic: re.Pattern | None = None
     # the value must be stated for what the question names before asking it: 计量认证合格证书的有效期为六年 does not
-    # give the validity of a 强制性产品认证证书 (see missing_facts)
+    # give the validity of a 强制性产品认证证书 (see stated_in)
     of_subject: bool = False
 
     def subject(self, question: str) -> str:
@@ -38,11 +38,17 @@ class AskedFact:
         start = max(question.rfind(c, 0, m.start()) for c in "。？！?!") + 1
         return question[start:m.start()]
 
-    def stated_in(self, text: str, question: str) -> bool:
-        """True if `text` states such a value in a sentence that can answer `question`."""
+    def stated_in(self, text: str, question: str,
+                  names_subject: Callable[[str, str], bool] | None = None) -> bool:
+        """True if `text` states such a value in a sentence that can answer `question`; for a fact bound to its
+        subject, `names_subject(subject, text)` (when given) must also hold: the text names what is asked about."""
         if self.own_topic is None or self.own_topic.search(question):
-            return bool(self.stated.search(text))
-        return any(self.stated.search(s) and not self.own_topic.search(s) for s in _SENTENCE_END.split(text))
+            stated = bool(self.stated.search(text))
+        else:
+            stated = any(self.stated.search(s) and not self.own_topic.search(s) for s in _SENTENCE_END.split(text))
+        if stated and self.of_subject and names_subject is not None:
+            return names_subject(self.subject(question), text)
+        return stated
 
 
 ASKED_FACTS = (
@@ -103,11 +109,6 @@ def asked_facts(question: str) -> list[AskedFact]:
 
 def missing_facts(question: str, texts: list[str],
                   names_subject: Callable[[str, str], bool] | None = None) -> tuple[str, ...]:
-    """Names of the facts `question` asks for that none of `texts` states. For a fact bound to its subject,
-    `names_subject(subject, text)` (when given) must also hold: the text names what the question asks about."""
-    def states(fact: AskedFact, text: str) -> bool:
-        if not fact.stated_in(text, question):
-            return False
-        return not (fact.of_subject and names_subject) or names_subject(fact.subject(question), text)
-
-    return tuple(f.name for f in asked_facts(question) if not any(states(f, t) for t in texts))
+    """Names of the facts `question` asks for that none of `texts` states (see AskedFact.stated_in)."""
+    return tuple(f.name for f in asked_facts(question)
+                 if not any(f.stated_in(t, question, names_subject) for t in texts))

@@ -243,11 +243,13 @@ class HybridSearcher:
         """Each document's names, with the abbreviations of it that `text` uses. An abbreviation that fits several
         documents names those of them `text` also names otherwise (山东…标准化条例), else all of them, unless they are
         more than MAX_SHORT_NAME_DOCUMENTS (管理条例 names none)."""
-        named = mentioned_documents(text, self.aliases)
         claims: dict[str, set[str]] = {}
         for doc in self.aliases:
             for short in short_names(text, doc):
                 claims.setdefault(short, set()).add(doc)
+        if not claims:
+            return self.aliases
+        named = mentioned_documents(text, self.aliases)
         out = {doc: set(names) for doc, names in self.aliases.items()}
         for short, docs in claims.items():
             if len(docs) <= MAX_SHORT_NAME_DOCUMENTS:
