@@ -39,6 +39,8 @@ def test_model_clauses_are_found_by_their_subject_and_everyday_aliases(law_searc
 @pytest.mark.parametrize("question,expected", [
     ("国家为啥要专门搞一部标准化法？", "标准化法#第一条"),          # purpose: the 为了…制定本法 article
     ("老听人说函审，函审是咋回事？", "示范条款#3.6"),               # definition: the 术语和定义 entry
+    ("标准化法实施条例是根据哪部法律制定的？", "标准化法实施条例#第一条"),  # basis: 根据…制定本条例
+    ("民政部门对我们这些社团具体都管些什么？", "社会团体登记管理条例#第二十四条"),  # duties: 履行下列监督管理职责
 ])
 def test_the_kind_of_question_asked_prefers_the_unit_that_answers_that_kind(law_searcher, question, expected):
     assert law_searcher.search(question, 5)[0].chunk.id == expected
@@ -77,6 +79,15 @@ def test_named_document_ranks_first(law_searcher):
     hits = law_searcher.search("上海市对团体标准有什么规定", 10)
     assert {h.chunk.document for h in hits[:5]} <= {"上海市标准化条例", "上海市检验检测条例"}
     assert hits[0].chunk.document == "上海市标准化条例"
+
+
+def test_vector_search_keeps_to_the_named_documents(law_searcher):
+    query = law_searcher.prepare("上海市对团体标准有什么规定")
+    found = law_searcher.store.query(law_searcher._vector_text(query), 20, query.documents)
+    documents = {law_searcher.chunks[law_searcher.pos_by_vid[vid]].document for vid, _ in found}
+    assert query.documents and len(found) == 20 and documents <= set(query.documents)
+    unfiltered = law_searcher.store.query(law_searcher._vector_text(query), 20)
+    assert {law_searcher.chunks[law_searcher.pos_by_vid[vid]].document for vid, _ in unfiltered} - documents
 
 
 def test_results_are_unique_chunks_best_first(law_searcher):
@@ -206,7 +217,7 @@ def test_key_words_absent_from_the_corpus(law_searcher):
     ("去年全省一共批准了多少项地方标准？", ["统计数据"]),
     ("我们专家组现任秘书长是谁？", ["现任人员"]),
     ("专家组秘书长由谁提名？", []),                # a role, not today's holder
-    ("委员会每年至少开几次会？", []),              # a rule about counts, not a statistic
+    ("委员会每年至少开几次会？", ["数量"]),        # a least count (a rule), not a statistic
     ("秘书处管理委员信息用什么软件比较好？", ["选择建议"]),  # rules name no provider or product
     ("找哪家检测机构做最便宜？", ["选择建议"]),
     ("组长和秘书长是同一家公司的人，这样安排合适吗？", []),  # whether, not which
@@ -214,6 +225,14 @@ def test_key_words_absent_from_the_corpus(law_searcher):
     ("区域品牌认证的委员能不能全从本省找？", []),
     ("候选人名单挂在哪个网站上公示？", ["网站"]),
     ("换届之前要不要把这几年的账审一遍？", []),
+    ("社团变更名称、办公地址时要不要公告？", []),  # an address mentioned, not asked for
+    ("窗口在什么地址，周末办不办？", ["地址", "办公时间"]),
+    ("一家单位最多能有几名委员？", ["数量"]),
+    ("我们几家厂能不能一起定个标准？", []),          # a count told, not asked
+    ("委员的年龄上限是多少岁？", ["年龄"]),
+    ("社团会费最多能收多少？", ["金额", "会费标准"]),
+    ("产品质量法最近一次修正是哪一年？", ["发布、修订情况"]),
+    ("强制认证的产品目录由谁公布？", []),            # who publishes a list is a rule, not a law's history
 ])
 def test_facts_a_question_asks_for(question, asked):
     from assistant.retrieval.facts import asked_facts
@@ -241,6 +260,10 @@ def test_an_asked_fact_counts_as_stated_only_when_a_text_gives_a_value():
     assert missing_facts("得了质量奖，政府能奖多少钱？", ["获奖单位给予一次性奖励五十万元"]) == ()
     assert missing_facts("收货人应在多少日内办理退运？", ["由商检机构责令退运"]) == ("期限",)
     assert missing_facts("换届前要不要把这几年的账审一遍？", ["换届前应进行财务审计"]) == ()  # 这几年 asks no period
+    assert missing_facts("一家单位最多能有几名委员？", ["第十条 同一单位的委员不应超过3名。"]) == ()
+    assert missing_facts("团体标准至少要几家单位起草？", ["第十八条 国家鼓励学会、协会制定团体标准。"]) == ("数量",)
+    assert missing_facts("计量法最初是哪一年公布的？", ["本法自1986年7月1日起施行。"]) == ("发布、修订情况",)
+    assert missing_facts("这条例是哪一年发布的？", ["1989年10月25日国务院发布的条例同时废止"]) == ()
     names = lambda subject, text: all(w in text for w in ("计量", "认证") if w in subject)  # noqa: E731
     assert missing_facts("计量认证证书有效期几年？", ["计量认证合格证书的有效期为六年"], names) == ()
     assert missing_facts("产品认证证书有效期几年？", ["计量认证合格证书的有效期为六年"], names) == ()

@@ -1,6 +1,6 @@
 """Facts a question may ask for that the texts must state outright to answer it: an address, a phone number,
-office hours, an amount of money, a rate, a validity period, a time limit or date, a statistic, a website, which
-provider or product to choose, the name of whoever holds a post.
+office hours, an amount of money, a rate, a validity period, a time limit or date, a least or most number, an age limit, an association's dues, when and by whom a law was issued
+or amended, a statistic, a website, which provider or product to choose, the name of whoever holds a post.
 
 Laws and standards rarely give such facts (a fee, a hotline, a pass rate), so a question asking for one whose best
 hits state none is a sign the index cannot answer it, however well its other words match. The abstention model
@@ -53,7 +53,9 @@ class AskedFact:
 
 ASKED_FACTS = (
     AskedFact("地址",
-              re.compile(r"地址[是在为]|办公地址|在哪[个儿里]?[区县街路]|哪个[区县]|哪条[路街]|门牌|办公地点"),
+              # asked, not merely mentioned: 变更名称、办公地址时要公告吗 does not ask for one
+              re.compile(r"(地址|办公地点)[^，。？！]{0,8}(是什么|是啥|是哪|在哪|是多少|多少)|(什么|啥)地址"
+                         r"|在哪[个儿里]?[区县街路]|哪个[区县]|哪条[路街]|门牌"),
               re.compile(rf"[路街道巷]{_NUMBER}+号|地址[:：为是]")),
     AskedFact("联系方式",
               re.compile(r"(电话|热线|联系方式|邮箱|网址|官网|公众号)[^，。？！]{0,4}(是多少|是什么|号码|多少|在哪)"
@@ -61,7 +63,7 @@ ASKED_FACTS = (
               re.compile(r"\d{3,4}-?\d{7,8}|\d{5,}|@|www\.|https?://")),
     AskedFact("办公时间",
               re.compile(r"几点|营业时间|上班时间|下班|办公时间|开门|关门|上班[吗不么没]|星期[六日天]"
-                         r"|周[六日末][^，。？！]{0,4}(上班|开门|办公|营业|办事|值班)"),
+                         r"|周[六日末][^，。？！]{0,4}(上班|开门|办公|营业|办|值班)"),
               re.compile(rf"\d{{1,2}}[:：]\d{{2}}|{_NUMBER}{{1,3}}[点时](?!以)|[上下]午")),
     AskedFact("金额",
               re.compile(r"多少钱|几块钱|多少元|多少万|几千|几万"
@@ -81,7 +83,20 @@ ASKED_FACTS = (
               re.compile(r"多久|多长时间|几天|多少天|几个月|多少个月|(?<![这那近前])几年|多少年|多少个?工作日|几个工作日"
                          r"|多少日|几日|多少个?小时|几个小时|哪一?天|几号|何时|什么时候|啥时候|几月几日|截止|期限是|周期"),
               re.compile(rf"{_NUMBER}+个?(?:工作日|日|天|个月|月|年|周|小时)|届满|之日起|以前|之前|期限内"),
-              ("有效期", "办公时间")),
+              ("有效期", "办公时间", "发布、修订情况")),
+    AskedFact("数量",  # a least or most number of people, bodies or times: 至少几名, 最多连任几届
+              re.compile(r"(最多|至少|最少|上限|下限|不得超过|不少于|不超过)[^，。？！]{0,8}(几|多少)[个名位家人项次届种]"),
+              re.compile(r"(?<!第)[0-9０-９〇零一二三四五六七八九十百千万两]+[个名位家人项次届种类]|分之|半数|过半|[%％]")),
+    AskedFact("年龄",  # an age limit: 多少岁, 年龄上限
+              re.compile(r"年龄|岁数|多少岁|几岁"),
+              re.compile(r"[0-9０-９〇零一二三四五六七八九十两]+周?岁|年龄|年满")),
+    AskedFact("会费标准",  # how much an association's dues are and who sets them
+              re.compile(r"会费[^，。？！]{0,8}(多少|上限|标准|谁|怎么定|如何确定|程序)"),
+              re.compile(r"会费")),
+    AskedFact("发布、修订情况",  # who signed a law and when it was passed or amended: the texts hold articles only
+              re.compile(r"(哪一?年|什么时候|啥时候|何时|哪一?天|哪一?位)[^，。？！]{0,10}(发布|公布|颁布|签署|修正|修订|修改|改过)"
+                         r"|(发布|公布|颁布|修正|修订|修改|改过)[^，。？！]{0,10}(哪一?年|什么时候|啥时候|何时|哪一?天)|主席令"),
+              re.compile(rf"{_NUMBER}+年[^。；]{{0,30}}(发布|公布|颁布|修正|修订|通过)|主席令|国务院令")),
     AskedFact("统计数据",  # laws and standards do not keep counts of firms, standards or cases
               re.compile(r"(全国|全省|全市|截至|截止|迄今|累计)[^，。？！]{0,15}(多少|几)[家项个所名人件次批]"
                          r"|共有(多少|几)[家项个所件]"),

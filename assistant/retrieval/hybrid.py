@@ -5,8 +5,9 @@ from the wording; add synonyms (投票 -> 表决) and bridged formal terms of ev
 corpus/bridge.py) at half weight; fuse the BM25 and vector rankings; add how much of
 the question's weighted wording a candidate contains (coverage), so a chunk that answers every part wins over
 one that repeats a single word; a unit whose place or form answers the kind of question asked gets a bonus (CUES:
-a definition for 什么意思, the 法律责任 chapter for 会怎么罚, a law's purpose article for 立法目的); an article named
-outright (第九条, 5.4.4) goes first.
+a definition for 什么意思, the 法律责任 chapter for 会怎么罚, a law's purpose article for 立法目的, an authority's list
+of duties for 管些什么); an article named outright (第九条, 5.4.4) goes first. When the question names documents,
+the vector search runs within them (a chromadb `where` filter), not over the whole index.
 """
 from __future__ import annotations
 
@@ -35,7 +36,9 @@ _DEFINITION_GIVEN = re.compile(r"所称.{0,30}?是指")
 _PENALTY_ASKED = re.compile(r"罚|处分|追究|刑事|坐牢|判刑|吊销|后果|会怎么样|会怎样|会被怎么|怎么处理|什么责任|啥责任|担责"
                             r"|负责任|法律责任|违法吗|犯法")
 _PURPOSE_ASKED = re.compile(r"目的|宗旨|初衷|为啥要|为什么要|为何要|立法|上位法|依据哪|根据哪")
-_PURPOSE_GIVEN = re.compile(r"^(第[一二]条\s*)?为了?[^。]{4,200}?制定本")  # 为了…，制定本法 / 本条例
+_PURPOSE_GIVEN = re.compile(r"^(第[一二]条\s*)?(?:为了?|根据|依据)[^。]{4,200}?制定本")  # 为了/根据…，制定本法 / 本条例
+_DUTIES_ASKED = re.compile(r"管(?:些|哪些|什么|啥)|都管|职责|职能|负责(?:哪些|什么|啥)")
+_DUTIES_GIVEN = re.compile(r"下列[^。：]{0,12}职责")
 _JURISDICTION = re.compile(r"^(.{2,8}?(?:省|市|自治区|特别行政区))")
 _LOCATIVE = "里上中内外"
 _A_NOT_A = re.compile(r"([\u4e00-\u9fff])不\1")  # 合不合(格), 能不能
@@ -289,7 +292,7 @@ class HybridSearcher:
                 mask[self.doc_positions.get(d, [])] = True
         bm25_list = _ranked(scores, CANDIDATES, mask)
         vec_list: list[tuple[int, float]] = []
-        for vid, sim in self.store.query(self._vector_text(query), CANDIDATES * (3 if mask is not None else 1)):
+        for vid, sim in self.store.query(self._vector_text(query), CANDIDATES, query.documents):
             pos = self.pos_by_vid.get(vid)
             if pos is not None and (mask is None or mask[pos]):
                 vec_list.append((pos, sim))
@@ -451,8 +454,13 @@ def _gives_penalty(chunk: Chunk) -> bool:
 
 
 def _gives_purpose(chunk: Chunk) -> bool:
-    """A law's first article states its purpose: 为了…，制定本法."""
+    """A law's first article states its purpose or the law it rests on: 为了…/根据…，制定本法."""
     return bool(_PURPOSE_GIVEN.search(chunk.text))
+
+
+def _gives_duties(chunk: Chunk) -> bool:
+    """An authority's duties are listed as 履行下列（监督管理）职责：（一）…"""
+    return bool(_DUTIES_GIVEN.search(chunk.text))
 
 
 @dataclass(frozen=True)
@@ -465,10 +473,11 @@ class Cue:
     min_coverage: float = 0.0  # of the question's words, in the unit
 
 
-# Measured on the read question sets (benchmarks/RESULTS.md, fifteenth round).
+# Measured on the read question sets (benchmarks/RESULTS.md, fifteenth and seventeenth rounds).
 CUES = (Cue(_DEFINITION_ASKED, _gives_definition, 1.0, 0.15),
         Cue(_PENALTY_ASKED, _gives_penalty, 0.5),
-        Cue(_PURPOSE_ASKED, _gives_purpose, 1.0))
+        Cue(_PURPOSE_ASKED, _gives_purpose, 1.0),
+        Cue(_DUTIES_ASKED, _gives_duties, 0.5))
 
 
 def _ranked(scores, n: int, mask) -> list[tuple[int, float]]:

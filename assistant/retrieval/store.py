@@ -68,12 +68,15 @@ class VectorStore:
         for start in range(0, len(ids), 5000):
             self.collection.delete(ids=ids[start:start + 5000])
 
-    def query(self, text: str, k: int) -> list[tuple[str, float]]:
-        """(vector id, cosine similarity) of the nearest k."""
+    def query(self, text: str, k: int, documents=()) -> list[tuple[str, float]]:
+        """(vector id, cosine similarity) of the nearest k, within the named documents when any are given."""
         count = self.collection.count()
         if not count:
             return []
-        res = self.collection.query(query_texts=[text], n_results=min(k, count), include=["distances"])
+        documents = sorted(documents)
+        where = None if not documents else (
+            {"document": documents[0]} if len(documents) == 1 else {"document": {"$in": documents}})
+        res = self.collection.query(query_texts=[text], n_results=min(k, count), where=where, include=["distances"])
         found = [(vid, 1.0 - float(dist)) for vid, dist in zip(res["ids"][0], res["distances"][0])]
         # Near-equal similarities come back in varying order; break ties by id so rankings repeat.
         return sorted(found, key=lambda row: (-round(row[1], 5), row[0]))
