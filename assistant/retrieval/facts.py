@@ -1,6 +1,7 @@
 """Facts a question may ask for that the texts must state outright to answer it: an address, a phone number,
-office hours, an amount of money, a rate, a validity period, a time limit or date, a least or most number, an age limit, an association's dues, when and by whom a law was issued
-or amended, a statistic, a website, which provider or product to choose, the name of whoever holds a post.
+office hours, an amount of money, a rate, a validity period, a time limit or date, a least or most number, an age
+limit, an association's dues, when and by whom a law was issued or amended, a statistic, a website, which provider
+or product to choose, the name of whoever holds a post.
 
 Laws and standards rarely give such facts (a fee, a hotline, a pass rate), so a question asking for one whose best
 hits state none is a sign the index cannot answer it, however well its other words match. The abstention model
@@ -14,6 +15,7 @@ from dataclasses import dataclass
 
 _SENTENCE_END = re.compile(r"[。；;！？\n]")
 _NUMBER = "[0-9０-９〇零一二三四五六七八九十百千万亿两几]"
+_FIGURE = "[0-9０-９〇零一二三四五六七八九十百千万亿两]"  # a number a text states (几 only asks)
 _NOT_A_DURATION_OR_COUNT = "(?![天年月日人名个次家项周条届])"  # 开多少天, 交多少人: not money
 
 
@@ -86,10 +88,10 @@ ASKED_FACTS = (
               ("有效期", "办公时间", "发布、修订情况")),
     AskedFact("数量",  # a least or most number of people, bodies or times: 至少几名, 最多连任几届
               re.compile(r"(最多|至少|最少|上限|下限|不得超过|不少于|不超过)[^，。？！]{0,8}(几|多少)[个名位家人项次届种]"),
-              re.compile(r"(?<!第)[0-9０-９〇零一二三四五六七八九十百千万两]+[个名位家人项次届种类]|分之|半数|过半|[%％]")),
+              re.compile(rf"(?<!第){_FIGURE}+[个名位家人项次届种类]|分之|半数|过半|[%％]")),
     AskedFact("年龄",  # an age limit: 多少岁, 年龄上限
               re.compile(r"年龄|岁数|多少岁|几岁"),
-              re.compile(r"[0-9０-９〇零一二三四五六七八九十两]+周?岁|年龄|年满")),
+              re.compile(rf"{_FIGURE}+周?岁|年龄|年满")),
     AskedFact("会费标准",  # how much an association's dues are and who sets them
               re.compile(r"会费[^，。？！]{0,8}(多少|上限|标准|谁|怎么定|如何确定|程序)"),
               re.compile(r"会费")),
