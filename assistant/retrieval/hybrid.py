@@ -294,7 +294,7 @@ class HybridSearcher:
         vec_list: list[tuple[int, float]] = []
         for vid, sim in self.store.query(self._vector_text(query), CANDIDATES, query.documents):
             pos = self.pos_by_vid.get(vid)
-            if pos is not None and (mask is None or mask[pos]):
+            if pos is not None:  # the store already kept to the named documents
                 vec_list.append((pos, sim))
         fused: dict[int, Hit] = {}
         for rank, (pos, _) in enumerate(bm25_list, 1):
