@@ -46,6 +46,25 @@ def test_the_kind_of_question_asked_prefers_the_unit_that_answers_that_kind(law_
     assert law_searcher.search(question, 5)[0].chunk.id == expected
 
 
+@pytest.mark.parametrize("question,expected", [
+    ("往饲料里掺沙子卖，会被怎么罚？", "产品质量法#第五十条"),                  # 掺沙子 -> 掺杂
+    ("省里的地方标准全文，老百姓看要花钱吗？", "山东省标准化条例#第二十七条"),  # 全文 -> 文本, 花钱 -> 免费
+])
+def test_everyday_words_reach_the_formal_terms_of_the_thesaurus(law_searcher, question, expected):
+    assert law_searcher.search(question, 5)[0].chunk.id == expected
+
+
+def test_a_scope_question_prefers_the_scope_article_of_the_named_law(law_searcher):
+    from assistant.retrieval import hybrid
+
+    top = [h.chunk.id for h in law_searcher.search("部队用的计量器具也照着计量法来管吗？", 5)]
+    assert top[0] == "计量法#第二条"  # 在中华人民共和国境内…必须遵守本法
+    assert "计量法#第二条" in [h.chunk.id for h in law_searcher.search("计量法的适用范围是什么？", 3)]
+    scope = hybrid.CUES[-1]
+    assert scope.asked.search("这个条例适用于哪些单位？") and not scope.asked.search("有人来捣乱，国家管不管？")
+    assert not scope.answered_by(law_searcher.chunks[law_searcher.pos_by_id["计量法#第三条"]])  # 另行制定, not scope
+
+
 def test_a_penalty_question_prefers_the_legal_liability_chapter(law_searcher):
     from assistant.retrieval import hybrid
 

@@ -39,6 +39,9 @@ _PURPOSE_ASKED = re.compile(r"目的|宗旨|初衷|为啥要|为什么要|为何
 _PURPOSE_GIVEN = re.compile(r"^(第[一二]条\s*)?(?:为了?|根据|依据)[^。]{4,200}?制定本")  # 为了/根据…，制定本法 / 本条例
 _DUTIES_ASKED = re.compile(r"管(?:些|哪些|什么|啥)|都管|职责|职能|负责(?:哪些|什么|啥)")
 _DUTIES_GIVEN = re.compile(r"下列[^。：]{0,12}职责")
+_SCOPE_ASKED = re.compile(r"适用范围|适用于|适用吗|适不适用|归不归.{0,10}管|管得着|受.{0,8}约束|照着.{0,8}(?:来|管)"
+                          r"|(?:遵守|守)(?:哪部|哪个|哪些法|咱|我们|这|中国)|也(?:得|要)守")
+_SCOPE_GIVEN = re.compile(r"(?:必须|应当)遵守本(?:法|条例)。|适用本(?:法|条例)[。；]|不适用本|本文件适用于|(?:军|国防)[^。]{0,30}另行制定")
 _JURISDICTION = re.compile(r"^(.{2,8}?(?:省|市|自治区|特别行政区))")
 _LOCATIVE = "里上中内外"
 _A_NOT_A = re.compile(r"([\u4e00-\u9fff])不\1")  # 合不合(格), 能不能
@@ -311,6 +314,12 @@ class HybridSearcher:
                 if pos is not None and (query.documents or ref[0].isdigit() or len(self.doc_positions) == 1):
                     fused.setdefault(pos, Hit(self.chunks[pos], 0.0)).score += 3.0 / RRF_K
         cues = [cue for cue in CUES if cue.asked.search(text)]
+        for cue in cues:
+            if cue.few_per_document:  # a law has one scope article: a named law's is a candidate, found or not
+                for d in query.documents:
+                    for pos in self.doc_positions.get(d, ()):
+                        if cue.answered_by(self.chunks[pos]):
+                            fused.setdefault(pos, Hit(self.chunks[pos], 0.0))
         for pos, hit in fused.items():
             hit.coverage = self.coverage(query, pos)
             hit.score += COVERAGE_WEIGHT * hit.coverage / RRF_K
@@ -463,6 +472,11 @@ def _gives_duties(chunk: Chunk) -> bool:
     return bool(_DUTIES_GIVEN.search(chunk.text))
 
 
+def _gives_scope(chunk: Chunk) -> bool:
+    """A law says what it covers and what it leaves out: 在…境内从事…，必须遵守本法 / …不适用本条例 / …另行制定."""
+    return bool(_SCOPE_GIVEN.search(chunk.text))
+
+
 @dataclass(frozen=True)
 class Cue:
     """A kind of question and the kind of unit that, by its place or form, answers it."""
@@ -471,13 +485,15 @@ class Cue:
     answered_by: Callable[[Chunk], bool]
     bonus: float               # in units of a first-rank RRF vote
     min_coverage: float = 0.0  # of the question's words, in the unit
+    few_per_document: bool = False  # a named document's units of this kind are candidates even if neither list has them
 
 
 # Measured on the read question sets (benchmarks/RESULTS.md, fifteenth and seventeenth rounds).
 CUES = (Cue(_DEFINITION_ASKED, _gives_definition, 1.0, 0.15),
         Cue(_PENALTY_ASKED, _gives_penalty, 0.5),
         Cue(_PURPOSE_ASKED, _gives_purpose, 1.0),
-        Cue(_DUTIES_ASKED, _gives_duties, 0.5))
+        Cue(_DUTIES_ASKED, _gives_duties, 0.5),
+        Cue(_SCOPE_ASKED, _gives_scope, 2.0, few_per_document=True))
 
 
 def _ranked(scores, n: int, mask) -> list[tuple[int, float]]:
