@@ -65,6 +65,15 @@ def test_a_scope_question_prefers_the_scope_article_of_the_named_law(law_searche
     assert not scope.answered_by(law_searcher.chunks[law_searcher.pos_by_id["计量法#第三条"]])  # 另行制定, not scope
 
 
+def test_who_imposes_the_penalties_prefers_the_article_naming_that_authority(law_searcher):
+    from assistant.retrieval import hybrid
+
+    top = [h.chunk.id for h in law_searcher.search("违反了计量法，是哪个部门来罚？", 5)]
+    assert top[0] == "计量法#第三十条"  # 本法规定的行政处罚，由县级以上地方人民政府计量行政部门决定
+    power = hybrid.CUES[-1]
+    assert power.asked.search("罚款由哪个部门决定？") and not power.asked.search("哪个部门负责标准的发布？")
+
+
 def test_a_penalty_question_prefers_the_legal_liability_chapter(law_searcher):
     from assistant.retrieval import hybrid
 

@@ -42,6 +42,9 @@ _DUTIES_GIVEN = re.compile(r"下列[^。：]{0,12}职责")
 _SCOPE_ASKED = re.compile(r"适用范围|适用于|适用吗|适不适用|归不归.{0,10}管|管得着|受.{0,8}约束|照着.{0,8}(?:来|管)"
                           r"|(?:遵守|守)(?:哪部|哪个|哪些法|咱|我们|这|中国)|也(?:得|要)守")
 _SCOPE_GIVEN = re.compile(r"(?:必须|应当)遵守本(?:法|条例)。|适用本(?:法|条例)[。；]|不适用本|本文件适用于|(?:军|国防)[^。]{0,30}另行制定")
+_PENALTY_POWER_ASKED = re.compile(r"谁(?:来)?(?:罚|处罚)|由谁(?:来)?(?:罚|处罚|决定)|哪(?:个|些|一)?(?:部门|单位|机关|家)[^，。？]{0,6}(?:罚|处罚)"
+                                  r"|(?:能不能|可不可以|有没有权|有权)(?:罚|处罚)|^(?=.*罚).*(?:哪(?:个|些|一)?|什么)(?:部门|机关)[^，。？]{0,6}决定")
+_PENALTY_POWER_GIVEN = re.compile(r"行政处罚[^。]{0,12}由[^。]{2,60}?(?:决定|实施)")
 _JURISDICTION = re.compile(r"^(.{2,8}?(?:省|市|自治区|特别行政区))")
 _LOCATIVE = "里上中内外"
 _A_NOT_A = re.compile(r"([\u4e00-\u9fff])不\1")  # 合不合(格), 能不能
@@ -477,6 +480,11 @@ def _gives_scope(chunk: Chunk) -> bool:
     return bool(_SCOPE_GIVEN.search(chunk.text))
 
 
+def _gives_penalty_power(chunk: Chunk) -> bool:
+    """Which authority imposes a law's penalties: 本法规定的行政处罚由…部门决定."""
+    return bool(_PENALTY_POWER_GIVEN.search(chunk.text))
+
+
 @dataclass(frozen=True)
 class Cue:
     """A kind of question and the kind of unit that, by its place or form, answers it."""
@@ -493,7 +501,8 @@ CUES = (Cue(_DEFINITION_ASKED, _gives_definition, 1.0, 0.15),
         Cue(_PENALTY_ASKED, _gives_penalty, 0.5),
         Cue(_PURPOSE_ASKED, _gives_purpose, 1.0),
         Cue(_DUTIES_ASKED, _gives_duties, 0.5),
-        Cue(_SCOPE_ASKED, _gives_scope, 2.0, few_per_document=True))
+        Cue(_SCOPE_ASKED, _gives_scope, 2.0, few_per_document=True),
+        Cue(_PENALTY_POWER_ASKED, _gives_penalty_power, 1.0, few_per_document=True))
 
 
 def _ranked(scores, n: int, mask) -> list[tuple[int, float]]:
