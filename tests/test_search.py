@@ -60,7 +60,7 @@ def test_a_scope_question_prefers_the_scope_article_of_the_named_law(law_searche
     top = [h.chunk.id for h in law_searcher.search("部队用的计量器具也照着计量法来管吗？", 5)]
     assert top[0] == "计量法#第二条"  # 在中华人民共和国境内…必须遵守本法
     assert "计量法#第二条" in [h.chunk.id for h in law_searcher.search("计量法的适用范围是什么？", 3)]
-    scope = hybrid.CUES[-1]
+    scope = next(c for c in hybrid.CUES if c.answered_by is hybrid._gives_scope)
     assert scope.asked.search("这个条例适用于哪些单位？") and not scope.asked.search("有人来捣乱，国家管不管？")
     assert not scope.answered_by(law_searcher.chunks[law_searcher.pos_by_id["计量法#第三条"]])  # 另行制定, not scope
 
@@ -70,7 +70,7 @@ def test_who_imposes_the_penalties_prefers_the_article_naming_that_authority(law
 
     top = [h.chunk.id for h in law_searcher.search("违反了计量法，是哪个部门来罚？", 5)]
     assert top[0] == "计量法#第三十条"  # 本法规定的行政处罚，由县级以上地方人民政府计量行政部门决定
-    power = hybrid.CUES[-1]
+    power = next(c for c in hybrid.CUES if c.answered_by is hybrid._gives_penalty_power)
     assert power.asked.search("罚款由哪个部门决定？") and not power.asked.search("哪个部门负责标准的发布？")
 
 
