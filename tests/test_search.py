@@ -261,6 +261,13 @@ def test_key_words_absent_from_the_corpus(law_searcher):
     ("社团会费最多能收多少？", ["金额", "会费标准"]),
     ("产品质量法最近一次修正是哪一年？", ["发布、修订情况"]),
     ("强制认证的产品目录由谁公布？", []),            # who publishes a list is a rule, not a law's history
+    ("检定证书丢了去哪儿补办？", ["补领手续"]),
+    ("网购的东西能七天无理由退吗？", ["无理由退货"]),
+    ("章程有没有统一的模板？", ["格式样式"]),
+    ("主任委员要什么学历？", ["学历要求"]),
+    ("港澳台的专家能当委员吗？", ["国籍要求"]),
+    ("目录里现在共包含多少大类产品？", ["统计数据"]),
+    ("委员的资格证书由谁颁发？", []),                 # who issues a certificate, not how to replace one
 ])
 def test_facts_a_question_asks_for(question, asked):
     from assistant.retrieval.facts import asked_facts
@@ -292,6 +299,9 @@ def test_an_asked_fact_counts_as_stated_only_when_a_text_gives_a_value():
     assert missing_facts("团体标准至少要几家单位起草？", ["第十八条 国家鼓励学会、协会制定团体标准。"]) == ("数量",)
     assert missing_facts("计量法最初是哪一年公布的？", ["本法自1986年7月1日起施行。"]) == ("发布、修订情况",)
     assert missing_facts("这条例是哪一年发布的？", ["1989年10月25日国务院发布的条例同时废止"]) == ()
+    assert missing_facts("登记证书遗失后怎么补领？", ["登记证书遗失的，应当登报声明后申请补发"]) == ()
+    assert missing_facts("登记证书遗失后怎么补领？", ["社会团体凭登记证书申请刻制印章"]) == ("补领手续",)
+    assert missing_facts("外籍专家能当委员吗？", ["委员应具有高级技术职称"]) == ("国籍要求",)
     names = lambda subject, text: all(w in text for w in ("计量", "认证") if w in subject)  # noqa: E731
     assert missing_facts("计量认证证书有效期几年？", ["计量认证合格证书的有效期为六年"], names) == ()
     assert missing_facts("产品认证证书有效期几年？", ["计量认证合格证书的有效期为六年"], names) == ()

@@ -1,6 +1,7 @@
 """Facts a question may ask for that the texts must state outright to answer it: an address, a phone number,
 office hours, an amount of money, a rate, a validity period, a time limit or date, a least or most number, an age
-limit, an association's dues, when and by whom a law was issued or amended, a statistic, a website, which provider
+limit, an association's dues, when and by whom a law was issued or amended, a statistic, how to replace a lost
+certificate, a no-reason return, a form's layout, a degree or nationality requirement, a website, which provider
 or product to choose, the name of whoever holds a post.
 
 Laws and standards rarely give such facts (a fee, a hotline, a pass rate), so a question asking for one whose best
@@ -101,8 +102,23 @@ ASKED_FACTS = (
               re.compile(rf"{_NUMBER}+年[^。；]{{0,30}}(发布|公布|颁布|修正|修订|通过)|主席令|国务院令")),
     AskedFact("统计数据",  # laws and standards do not keep counts of firms, standards or cases
               re.compile(r"(全国|全省|全市|截至|截止|迄今|累计)[^，。？！]{0,15}(多少|几)[家项个所名人件次批]"
-                         r"|共有(多少|几)[家项个所件]"),
+                         r"|共(有|包含|包括)?(多少|几)[家项个所件大类种]|多少大类"),
               re.compile(rf"(截至|截止)[^。；]{{0,20}}{_NUMBER}|累计[^。；]{{0,8}}{_NUMBER}+[家项个所名人件次批]")),
+    AskedFact("补领手续",  # how to replace a lost certificate: the texts do not describe it
+              re.compile(r"(遗失|丢失|丢了|弄丢|损毁)[^。？！]{0,20}(补领|补办|补发|怎么办|如何办)|补领|补办|补发"),
+              re.compile(r"补领|补办|补发|遗失")),
+    AskedFact("无理由退货",  # a consumer-protection rule outside these texts
+              re.compile(r"无理由"),
+              re.compile(r"无理由")),
+    AskedFact("格式样式",  # what a form or certificate looks like
+              re.compile(r"(格式|样式|模板|版式)[^，。？！]{0,6}(是什么|什么样|有没有|统一|吗|要求)|(什么|统一|固定)的?(格式|样式|模板|版式)"),
+              re.compile(r"格式|样式|模板|版式")),
+    AskedFact("学历要求",
+              re.compile(r"学历|文凭"),
+              re.compile(r"学历|文凭|本科|专科|硕士|博士|学位")),
+    AskedFact("国籍要求",  # whether a foreign national may serve
+              re.compile(r"外籍|外国籍|国籍|港澳台|外国专家|老外"),
+              re.compile(r"外籍|国籍|港澳台")),
     AskedFact("网站",
               re.compile(r"哪个网站|什么网站|哪个网址|网址是|官网"),
               re.compile(r"网站|网址|www\.|https?://")),
