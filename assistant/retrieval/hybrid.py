@@ -6,8 +6,10 @@ corpus/bridge.py) at half weight; fuse the BM25 and vector rankings; add how muc
 the question's weighted wording a candidate contains (coverage), so a chunk that answers every part wins over
 one that repeats a single word; a unit whose place or form answers the kind of question asked gets a bonus (CUES:
 a definition for 什么意思, the 法律责任 chapter for 会怎么罚, a law's purpose article for 立法目的, an authority's list
-of duties for 管些什么); an article named outright (第九条, 5.4.4) goes first. When the question names documents,
-the vector search runs within them (a chromadb `where` filter), not over the whole index.
+of duties for 管些什么, a law's scope article for 适用范围, the article naming who imposes its penalties for 哪个部门来罚;
+a named law's own scope or penalty-authority article is always a candidate); an article named outright (第九条,
+5.4.4) goes first. When the question names documents, the vector search runs within them (a chromadb `where`
+filter), not over the whole index.
 """
 from __future__ import annotations
 
@@ -318,7 +320,7 @@ class HybridSearcher:
                     fused.setdefault(pos, Hit(self.chunks[pos], 0.0)).score += 3.0 / RRF_K
         cues = [cue for cue in CUES if cue.asked.search(text)]
         for cue in cues:
-            if cue.few_per_document:  # a law has one scope article: a named law's is a candidate, found or not
+            if cue.few_per_document:  # a law has one scope article, one on who fines: a named law's own is a candidate
                 for d in query.documents:
                     for pos in self.doc_positions.get(d, ()):
                         if cue.answered_by(self.chunks[pos]):
@@ -496,7 +498,7 @@ class Cue:
     few_per_document: bool = False  # a named document's units of this kind are candidates even if neither list has them
 
 
-# Measured on the read question sets (benchmarks/RESULTS.md, fifteenth and seventeenth rounds).
+# Measured on the read question sets (benchmarks/RESULTS.md, fifteenth, seventeenth and eighteenth rounds).
 CUES = (Cue(_DEFINITION_ASKED, _gives_definition, 1.0, 0.15),
         Cue(_PENALTY_ASKED, _gives_penalty, 0.5),
         Cue(_PURPOSE_ASKED, _gives_purpose, 1.0),
