@@ -467,24 +467,18 @@ def _gives_penalty(chunk: Chunk) -> bool:
     return any("法律责任" in h or "罚则" in h for h in chunk.heading)
 
 
-def _gives_purpose(chunk: Chunk) -> bool:
-    """A law's first article states its purpose or the law it rests on: 为了…/根据…，制定本法."""
-    return bool(_PURPOSE_GIVEN.search(chunk.text))
+def _text_matches(pattern: re.Pattern) -> Callable[[Chunk], bool]:
+    return lambda chunk: bool(pattern.search(chunk.text))
 
 
-def _gives_duties(chunk: Chunk) -> bool:
-    """An authority's duties are listed as 履行下列（监督管理）职责：（一）…"""
-    return bool(_DUTIES_GIVEN.search(chunk.text))
-
-
-def _gives_scope(chunk: Chunk) -> bool:
-    """A law says what it covers and what it leaves out: 在…境内从事…，必须遵守本法 / …不适用本条例 / …另行制定."""
-    return bool(_SCOPE_GIVEN.search(chunk.text))
-
-
-def _gives_penalty_power(chunk: Chunk) -> bool:
-    """Which authority imposes a law's penalties: 本法规定的行政处罚由…部门决定."""
-    return bool(_PENALTY_POWER_GIVEN.search(chunk.text))
+# A law's first article states its purpose or the law it rests on: 为了…/根据…，制定本法.
+_gives_purpose = _text_matches(_PURPOSE_GIVEN)
+# An authority's duties are listed as 履行下列（监督管理）职责：（一）…
+_gives_duties = _text_matches(_DUTIES_GIVEN)
+# A law says what it covers and what it leaves out: 在…境内从事…，必须遵守本法 / …不适用本条例 / 军工…另行制定.
+_gives_scope = _text_matches(_SCOPE_GIVEN)
+# Which authority imposes a law's penalties: 本法规定的行政处罚由…部门决定.
+_gives_penalty_power = _text_matches(_PENALTY_POWER_GIVEN)
 
 
 @dataclass(frozen=True)
