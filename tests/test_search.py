@@ -63,6 +63,9 @@ def test_a_scope_question_prefers_the_scope_article_of_the_named_law(law_searche
     scope = next(c for c in hybrid.CUES if c.answered_by is hybrid._gives_scope)
     assert scope.asked.search("这个条例适用于哪些单位？") and not scope.asked.search("有人来捣乱，国家管不管？")
     assert not scope.answered_by(law_searcher.chunks[law_searcher.pos_by_id["计量法#第三条"]])  # 另行制定, not scope
+    assert scope.asked.search("外省的检测公司，浙江那部条例管不管我们？")  # a law word right before 管不管
+    top = [h.chunk.id for h in law_searcher.search("军工产品的认证受不受认证认可条例调整？不受调整的还有哪些？", 3)]
+    assert "认证认可条例#第七十四条" in top  # …不适用本条例
 
 
 def test_who_imposes_the_penalties_prefers_the_article_naming_that_authority(law_searcher):
