@@ -77,6 +77,16 @@ def test_who_imposes_the_penalties_prefers_the_article_naming_that_authority(law
     assert power.asked.search("罚款由哪个部门决定？") and not power.asked.search("哪个部门负责标准的发布？")
 
 
+def test_a_question_on_inspection_powers_prefers_the_article_listing_them(law_searcher):
+    from assistant.retrieval import hybrid
+
+    for question in ("按产品质量法，市场监管局来查的时候有哪些执法手段？", "市场监管部门查处产品质量违法行为时能采取哪些措施？"):
+        assert law_searcher.search(question, 1)[0].chunk.id == "产品质量法#第十八条"  # …查处时，可以行使下列职权
+    powers = next(c for c in hybrid.CUES if c.answered_by is hybrid._gives_powers)
+    assert powers.asked.search("密码管理部门能采取哪些检查措施？") and not powers.asked.search("检查结果要公布吗？")
+    assert not powers.answered_by(law_searcher.chunks[law_searcher.pos_by_id["产品质量法#第十条"]])  # 有权检举: no power
+
+
 def test_a_penalty_question_prefers_the_legal_liability_chapter(law_searcher):
     from assistant.retrieval import hybrid
 

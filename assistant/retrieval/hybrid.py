@@ -6,8 +6,9 @@ corpus/bridge.py) at half weight; fuse the BM25 and vector rankings; add how muc
 the question's weighted wording a candidate contains (coverage), so a chunk that answers every part wins over
 one that repeats a single word; a unit whose place or form answers the kind of question asked gets a bonus (CUES:
 a definition for 什么意思, the 法律责任 chapter for 会怎么罚, a law's purpose article for 立法目的, an authority's list
-of duties for 管些什么, a law's scope article for 适用范围, the article naming who imposes its penalties for 哪个部门来罚;
-a named law's own scope or penalty-authority article is always a candidate); an article named outright (第九条,
+of duties for 管些什么, a law's scope article for 适用范围, the article naming who imposes its penalties for 哪个部门来罚,
+the article listing an authority's investigative powers (可以行使下列职权) for 有哪些检查手段; a named law's own scope,
+penalty-authority or powers article is always a candidate); an article named outright (第九条,
 5.4.4) goes first. When the question names documents, the vector search runs within them (a chromadb `where`
 filter), not over the whole index.
 """
@@ -48,6 +49,10 @@ _SCOPE_GIVEN = re.compile(r"(?:必须|应当)遵守本(?:法|条例)。|适用�
 _PENALTY_POWER_ASKED = re.compile(r"谁(?:来)?(?:罚|处罚)|由谁(?:来)?(?:罚|处罚|决定)|哪(?:个|些|一)?(?:部门|单位|机关|家)[^，。？]{0,6}(?:罚|处罚)"
                                   r"|(?:能不能|可不可以|有没有权|有权)(?:罚|处罚)|^(?=.*罚).*(?:哪(?:个|些|一)?|什么)(?:部门|机关)[^，。？]{0,6}决定")
 _PENALTY_POWER_GIVEN = re.compile(r"行政处罚[^。]{0,12}由[^。]{2,60}?(?:决定|实施)")
+_POWERS_ASKED = re.compile(r"手段|(?:哪些|什么|啥)(?:办法|方法|方式|措施)[^，。？]{0,4}(?:监督|检查|查处|查)"
+                           r"|(?:有|享有|赋予)[^，。？]{0,8}(?:哪些|什么|啥)(?:职权|权力|权限)|(?:能|可以)(?:采取|行使)(?:哪些|什么|啥)"
+                           r"|能查(?:些)?(?:什么|啥)|有权(?:查|进)")
+_POWERS_GIVEN = re.compile(r"(?:可以|有权)(?:依法)?(?:行使|采取)")
 _JURISDICTION = re.compile(r"^(.{2,8}?(?:省|市|自治区|特别行政区))")
 _LOCATIVE = "里上中内外"
 _A_NOT_A = re.compile(r"([\u4e00-\u9fff])不\1")  # 合不合(格), 能不能
@@ -479,6 +484,7 @@ _gives_duties = _text_matches(_DUTIES_GIVEN)
 # A law says what it covers and what it leaves out: 在…境内从事…，必须遵守本法 / …不适用本条例 / 军工…另行制定.
 _gives_scope = _text_matches(_SCOPE_GIVEN)
 # Which authority imposes a law's penalties: 本法规定的行政处罚由…部门决定.
+_gives_powers = _text_matches(_POWERS_GIVEN)
 _gives_penalty_power = _text_matches(_PENALTY_POWER_GIVEN)
 
 
@@ -493,13 +499,14 @@ class Cue:
     few_per_document: bool = False  # a named document's units of this kind are candidates even if neither list has them
 
 
-# Measured on the read question sets (benchmarks/RESULTS.md, fifteenth, seventeenth and eighteenth rounds).
+# Measured on the read question sets (benchmarks/RESULTS.md, fifteenth, seventeenth, eighteenth and twentieth rounds).
 CUES = (Cue(_DEFINITION_ASKED, _gives_definition, 1.0, 0.15),
         Cue(_PENALTY_ASKED, _gives_penalty, 0.5),
         Cue(_PURPOSE_ASKED, _gives_purpose, 1.0),
         Cue(_DUTIES_ASKED, _gives_duties, 0.5),
         Cue(_SCOPE_ASKED, _gives_scope, 2.0, few_per_document=True),
-        Cue(_PENALTY_POWER_ASKED, _gives_penalty_power, 1.0, few_per_document=True))
+        Cue(_PENALTY_POWER_ASKED, _gives_penalty_power, 1.0, few_per_document=True),
+        Cue(_POWERS_ASKED, _gives_powers, 1.0, few_per_document=True))
 
 
 def _ranked(scores, n: int, mask) -> list[tuple[int, float]]:
