@@ -311,6 +311,8 @@ def test_key_words_absent_from_the_corpus(law_searcher):
     ("港澳台的专家能当委员吗？", ["国籍要求"]),
     ("目录里现在共包含多少大类产品？", ["统计数据"]),
     ("委员的资格证书由谁颁发？", []),                 # who issues a certificate, not how to replace one
+    ("新委员上岗前要不要先参加培训？", ["培训考试要求"]),
+    ("认证咨询和培训机构归哪个部门管？", []),         # a trainer's supervisor, not training a post requires
 ])
 def test_facts_a_question_asks_for(question, asked):
     from assistant.retrieval.facts import asked_facts
@@ -345,6 +347,8 @@ def test_an_asked_fact_counts_as_stated_only_when_a_text_gives_a_value():
     assert missing_facts("登记证书遗失后怎么补领？", ["登记证书遗失的，应当登报声明后申请补发"]) == ()
     assert missing_facts("登记证书遗失后怎么补领？", ["社会团体凭登记证书申请刻制印章"]) == ("补领手续",)
     assert missing_facts("外籍专家能当委员吗？", ["委员应具有高级技术职称"]) == ("国籍要求",)
+    assert missing_facts("委员上岗前要培训多少学时？", ["秘书处应为委员履职提供必要条件"]) == ("培训考试要求",)
+    assert missing_facts("商检人员上岗前要培训考试吗？", ["商检人员应当经考核合格"]) == ()
     names = lambda subject, text: all(w in text for w in ("计量", "认证") if w in subject)  # noqa: E731
     assert missing_facts("计量认证证书有效期几年？", ["计量认证合格证书的有效期为六年"], names) == ()
     assert missing_facts("产品认证证书有效期几年？", ["计量认证合格证书的有效期为六年"], names) == ()

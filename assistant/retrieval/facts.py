@@ -1,8 +1,8 @@
 """Facts a question may ask for that the texts must state outright to answer it: an address, a phone number,
 office hours, an amount of money, a rate, a validity period, a time limit or date, a least or most number, an age
 limit, an association's dues, when and by whom a law was issued or amended, a statistic, how to replace a lost
-certificate, a no-reason return, a form's layout, a degree or nationality requirement, a website, which provider
-or product to choose, the name of whoever holds a post.
+certificate, a no-reason return, a form's layout, training or an exam a post requires, a degree or nationality
+requirement, a website, which provider or product to choose, the name of whoever holds a post.
 
 Laws and standards rarely give such facts (a fee, a hotline, a pass rate), so a question asking for one whose best
 hits state none is a sign the index cannot answer it, however well its other words match. The abstention model
@@ -113,6 +113,11 @@ ASKED_FACTS = (
     AskedFact("格式样式",  # what a form or certificate looks like
               re.compile(r"(格式|样式|模板|版式)[^，。？！]{0,6}(是什么|什么样|有没有|统一|吗|要求)|(什么|统一|固定)的?(格式|样式|模板|版式)"),
               re.compile(r"格式|样式|模板|版式")),
+    AskedFact("培训考试要求",  # training or an exam a post requires, its hours, its sittings
+              re.compile(r"(?:岗前|上岗前|上岗|履职前|任职前|入职前)[^。？！]{0,12}(?:培训|考试|考核)"
+                         r"|(?:培训|继续教育)[^。？！]{0,8}(?:多少|几)个?(?:学时|小时|课时|天)|学时"
+                         r"|(?:考试|培训)[^。？！]{0,8}(?:几次|几回|多少次|科目|报名)"),
+              re.compile(r"培训|考试|考核|学时")),
     AskedFact("学历要求",
               re.compile(r"学历|文凭"),
               re.compile(r"学历|文凭|本科|专科|硕士|博士|学位")),
