@@ -161,6 +161,22 @@ def test_vector_search_is_exact_and_repeats_across_processes(law_index_dir, law_
         assert best <= {vid for vid, _ in runs[0][q]}
 
 
+def test_exact_vector_search_embeds_the_question_as_a_query(law_searcher, monkeypatch):
+    store = law_searcher.store
+    real = store.embedder
+
+    class QueryOnly:  # passage vectors would be zeros: only a query-side embedding finds anything
+        def __call__(self, input):  # noqa: A002
+            return [[0.0] * len(real(["x"])[0]) for _ in input]
+
+        def embed_query(self, input):  # noqa: A002
+            return real(input)
+
+    monkeypatch.setattr(store, "embedder", QueryOnly())
+    found = store.query("认证机构的注册资本", 5)
+    assert found and found[0][1] > 0.2  # not zero similarities from a zero vector
+
+
 def test_results_are_unique_chunks_best_first(law_searcher):
     hits = law_searcher.search("认证机构 认证证书 认证标志", 20)
     assert len(hits) == 20

@@ -484,8 +484,9 @@ _gives_duties = _text_matches(_DUTIES_GIVEN)
 # A law says what it covers and what it leaves out: 在…境内从事…，必须遵守本法 / …不适用本条例 / 军工…另行制定.
 _gives_scope = _text_matches(_SCOPE_GIVEN)
 # Which authority imposes a law's penalties: 本法规定的行政处罚由…部门决定.
-_gives_powers = _text_matches(_POWERS_GIVEN)
 _gives_penalty_power = _text_matches(_PENALTY_POWER_GIVEN)
+# What an authority may do when it investigates: …可以行使下列职权.
+_gives_powers = _text_matches(_POWERS_GIVEN)
 
 
 @dataclass(frozen=True)

@@ -99,7 +99,8 @@ class VectorStore:
         if self._exact is None:
             self._exact = self._load_vectors()
         ids, docs, vectors, id_order = self._exact
-        query = np.asarray(self.embedder([text])[0], dtype=np.float32)
+        # a query vector, as chromadb's own query makes it (e5 prefixes queries and passages differently)
+        query = np.asarray(self.embedder.embed_query([text])[0], dtype=np.float32)
         norm = float(np.linalg.norm(query))
         sims = vectors @ (query / norm) if norm else np.zeros(len(ids), dtype=np.float32)
         keep = np.isin(docs, documents) if documents else np.ones(len(ids), dtype=bool)
