@@ -80,11 +80,14 @@ class VectorStore:
         Up to EXACT_LIMIT vectors the search is exact, over the vectors read back from the collection: chromadb's
         HNSW graph is rebuilt on each load and returns different neighbours from process to process (its issue
         #2675), and an answer that changes between two runs of the same question is no answer to cite."""
+        documents = sorted(documents)
+        if self._exact is not None:  # loaded once per store: no count to ask for again on every search
+            return self._exact_query(text, k, documents)
         count = self.collection.count()
         if not count:
             return []
-        documents = sorted(documents)
         if count <= EXACT_LIMIT:
+            self._exact = self._load_vectors()
             return self._exact_query(text, k, documents)
         where = None if not documents else (
             {"document": documents[0]} if len(documents) == 1 else {"document": {"$in": documents}})
@@ -96,8 +99,6 @@ class VectorStore:
     def _exact_query(self, text: str, k: int, documents: list[str]) -> list[tuple[str, float]]:
         import numpy as np
 
-        if self._exact is None:
-            self._exact = self._load_vectors()
         ids, docs, vectors, id_order = self._exact
         # a query vector, as chromadb's own query makes it (e5 prefixes queries and passages differently)
         query = np.asarray(self.embedder.embed_query([text])[0], dtype=np.float32)
