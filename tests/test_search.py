@@ -87,6 +87,16 @@ def test_a_question_on_inspection_powers_prefers_the_article_listing_them(law_se
     assert not powers.answered_by(law_searcher.chunks[law_searcher.pos_by_id["产品质量法#第十条"]])  # 有权检举: no power
 
 
+def test_a_question_on_principles_prefers_the_article_stating_them(law_searcher):
+    from assistant.retrieval import hybrid
+
+    top = [h.chunk.id for h in law_searcher.search("认证机构和认可机构干活要讲哪些原则？", 2)]
+    assert "认证认可条例#第六条" in top  # 认证认可活动应当遵循客观独立、公开公正、诚实信用的原则
+    principles = next(c for c in hybrid.CUES if c.answered_by is hybrid._gives_principles)
+    assert principles.asked.search("制定团体标准要守什么原则？") and not principles.asked.search("团体标准由谁制定？")
+    assert not principles.answered_by(law_searcher.chunks[law_searcher.pos_by_id["认证认可条例#第七条"]])  # 平等互利地…
+
+
 def test_a_penalty_question_prefers_the_legal_liability_chapter(law_searcher):
     from assistant.retrieval import hybrid
 

@@ -53,6 +53,8 @@ _POWERS_ASKED = re.compile(r"手段|(?:哪些|什么|啥)(?:办法|方法|方式
                            r"|(?:有|享有|赋予)[^，。？]{0,8}(?:哪些|什么|啥)(?:职权|权力|权限)|(?:能|可以)(?:采取|行使)(?:哪些|什么|啥)"
                            r"|能查(?:些)?(?:什么|啥)|有权(?:查|进)")
 _POWERS_GIVEN = re.compile(r"(?:可以|有权)(?:依法)?(?:行使|采取)")
+_PRINCIPLES_ASKED = re.compile(r"原则")
+_PRINCIPLES_GIVEN = re.compile(r"(?:遵循|坚持|按照|根据|基于)[^。，；]{0,20}原则")
 _JURISDICTION = re.compile(r"^(.{2,8}?(?:省|市|自治区|特别行政区))")
 _LOCATIVE = "里上中内外"
 _A_NOT_A = re.compile(r"([\u4e00-\u9fff])不\1")  # 合不合(格), 能不能
@@ -487,6 +489,8 @@ _gives_scope = _text_matches(_SCOPE_GIVEN)
 _gives_penalty_power = _text_matches(_PENALTY_POWER_GIVEN)
 # What an authority may do when it investigates: …可以行使下列职权.
 _gives_powers = _text_matches(_POWERS_GIVEN)
+# The principles a kind of work follows: …应当遵循客观独立、公开公正…的原则.
+_gives_principles = _text_matches(_PRINCIPLES_GIVEN)
 
 
 @dataclass(frozen=True)
@@ -507,7 +511,8 @@ CUES = (Cue(_DEFINITION_ASKED, _gives_definition, 1.0, 0.15),
         Cue(_DUTIES_ASKED, _gives_duties, 0.5),
         Cue(_SCOPE_ASKED, _gives_scope, 2.0, few_per_document=True),
         Cue(_PENALTY_POWER_ASKED, _gives_penalty_power, 1.0, few_per_document=True),
-        Cue(_POWERS_ASKED, _gives_powers, 1.0, few_per_document=True))
+        Cue(_POWERS_ASKED, _gives_powers, 1.0, few_per_document=True),
+        Cue(_PRINCIPLES_ASKED, _gives_principles, 1.0, 0.3))
 
 
 def _ranked(scores, n: int, mask) -> list[tuple[int, float]]:
