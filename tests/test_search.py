@@ -97,6 +97,16 @@ def test_a_question_on_principles_prefers_the_article_stating_them(law_searcher)
     assert not principles.answered_by(law_searcher.chunks[law_searcher.pos_by_id["认证认可条例#第七条"]])  # 平等互利地…
 
 
+def test_a_question_on_when_a_law_took_effect_prefers_its_last_article(law_searcher):
+    from assistant.retrieval import hybrid
+
+    for question, last in [("重庆的产品质量条例是从哪天起生效的？", "重庆市产品质量条例#第五十三条"),
+                           ("计量法是哪年开始实行的？", "计量法#第三十四条")]:  # 本…自…起施行
+        assert law_searcher.search(question, 1)[0].chunk.id == last
+    effective = next(c for c in hybrid.CUES if c.answered_by is hybrid._gives_effective_date)
+    assert effective.asked.search("这个条例啥时候开始实行的？") and not effective.asked.search("哪些计量器具要实行强制检定？")
+
+
 def test_a_penalty_question_prefers_the_legal_liability_chapter(law_searcher):
     from assistant.retrieval import hybrid
 
@@ -339,6 +349,12 @@ def test_key_words_absent_from_the_corpus(law_searcher):
     ("委员的资格证书由谁颁发？", []),                 # who issues a certificate, not how to replace one
     ("新委员上岗前要不要先参加培训？", ["培训考试要求"]),
     ("认证咨询和培训机构归哪个部门管？", []),         # a trainer's supervisor, not training a post requires
+    ("聘书弄丢了，能让秘书处再补一份吗？", ["补领手续"]),
+    ("开会那天出差，能委托同事替我投票吗？", ["委托表决"]),
+    ("委托检测要签合同吗？", []),                     # 委托 without a vote
+    ("下设工作组的组长怎么产生？", ["工作组负责人"]),
+    ("工作组的成果由谁审议？", []),                   # a working group, not who leads it
+    ("检测机构要不要买职业责任保险？", ["保险要求"]),
 ])
 def test_facts_a_question_asks_for(question, asked):
     from assistant.retrieval.facts import asked_facts
@@ -375,6 +391,10 @@ def test_an_asked_fact_counts_as_stated_only_when_a_text_gives_a_value():
     assert missing_facts("外籍专家能当委员吗？", ["委员应具有高级技术职称"]) == ("国籍要求",)
     assert missing_facts("委员上岗前要培训多少学时？", ["秘书处应为委员履职提供必要条件"]) == ("培训考试要求",)
     assert missing_facts("商检人员上岗前要培训考试吗？", ["商检人员应当经考核合格"]) == ()
+    assert missing_facts("委员能书面委托别人代为表决吗？", ["表决应有三分之二以上委员赞成"]) == ("委托表决",)
+    assert missing_facts("委员能书面委托别人代为表决吗？", ["委员可书面委托其他委员代为表决"]) == ()
+    assert missing_facts("工作组召集人由谁指定？", ["工作组成员可包括非委员专家"]) == ("工作组负责人",)
+    assert missing_facts("厂家必须买产品责任险吗？", ["鼓励检验检测机构投保机构责任保险"]) == ()
     names = lambda subject, text: all(w in text for w in ("计量", "认证") if w in subject)  # noqa: E731
     assert missing_facts("计量认证证书有效期几年？", ["计量认证合格证书的有效期为六年"], names) == ()
     assert missing_facts("产品认证证书有效期几年？", ["计量认证合格证书的有效期为六年"], names) == ()
@@ -500,6 +520,18 @@ def test_both_vocabulary_files_merge_into_the_bridge(tmp_path, monkeypatch):
     assert bridge.BRIDGE["厂家"] == ("生产者", "生产企业", "制造者")  # hand entries first, no repeats
     assert bridge.BRIDGE["造货的"] == ("生产企业",) and bridge.BRIDGE["童装"] == ("产品", "商品")
     assert "是" not in bridge.BRIDGE and "多久" not in bridge.BRIDGE  # one character, a question word
+
+
+def test_shipped_vocabulary_files_name_each_word_once():
+    # YAML keeps the last of two equal keys silently: a second entry would drop the first one's words
+    from collections import Counter
+
+    from assistant.corpus.bridge import ACTIONS_FILE, EVERYDAY_FILE, THESAURUS_FILE
+
+    for path in (THESAURUS_FILE, EVERYDAY_FILE, ACTIONS_FILE):
+        lines = path.read_text(encoding="utf-8").splitlines()
+        keys = Counter(line.split(":", 1)[0] for line in lines if ":" in line and not line.startswith(("#", " ")))
+        assert [k for k, n in keys.items() if n > 1] == [], path.name
 
 
 def test_shipped_everyday_words_are_known_only_where_the_texts_cover_them(law_searcher):

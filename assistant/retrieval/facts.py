@@ -1,8 +1,8 @@
 """Facts a question may ask for that the texts must state outright to answer it: an address, a phone number,
 office hours, an amount of money, a rate, a validity period, a time limit or date, a least or most number, an age
 limit, an association's dues, when and by whom a law was issued or amended, a statistic, how to replace a lost
-certificate, a no-reason return, a form's layout, training or an exam a post requires, a degree or nationality
-requirement, a website, which provider or product to choose, the name of whoever holds a post.
+certificate, a no-reason return, a form's layout, training or an exam a post requires, voting by proxy, who leads a
+working group, insurance, a degree or nationality requirement, a website, which provider or product to choose, the name of whoever holds a post.
 
 Laws and standards rarely give such facts (a fee, a hotline, a pass rate), so a question asking for one whose best
 hits state none is a sign the index cannot answer it, however well its other words match. The abstention model
@@ -105,7 +105,8 @@ ASKED_FACTS = (
                          r"|共(有|包含|包括)?(多少|几)[家项个所件大类种]|多少大类"),
               re.compile(rf"(截至|截止)[^。；]{{0,20}}{_NUMBER}|累计[^。；]{{0,8}}{_NUMBER}+[家项个所名人件次批]")),
     AskedFact("补领手续",  # how to replace a lost certificate: the texts do not describe it
-              re.compile(r"(遗失|丢失|丢了|弄丢|损毁)[^。？！]{0,20}(补领|补办|补发|怎么办|如何办)|补领|补办|补发"),
+              re.compile(r"(遗失|丢失|丢了|弄丢|损毁|弄坏|找不到)[^。？！]{0,20}"
+                         r"(补领|补办|补发|补一|重新(发|开|办|领|补|出)|再(发|开|办|领|出)一|怎么办|如何办)|补领|补办|补发"),
               re.compile(r"补领|补办|补发|遗失")),
     AskedFact("无理由退货",  # a consumer-protection rule outside these texts
               re.compile(r"无理由"),
@@ -118,6 +119,16 @@ ASKED_FACTS = (
                          r"|(?:培训|继续教育)[^。？！]{0,8}(?:多少|几)个?(?:学时|小时|课时|天)|学时"
                          r"|(?:考试|培训)[^。？！]{0,8}(?:几次|几回|多少次|科目|报名)"),
               re.compile(r"培训|考试|考核|学时")),
+    AskedFact("委托表决",  # voting by proxy: whether a member may have another vote for him
+              re.compile(r"(?:委托|代为|代理|代替|找人|让别人|请别人|托人)[^。？！，]{0,10}(?:表决|投票|投一票)|代投|代表决"),
+              re.compile(r"(?:委托|代为|代理)[^。；]{0,10}(?:表决|投票)")),
+    AskedFact("工作组负责人",  # who leads a working group and how he is chosen
+              re.compile(r"工作组[^。？！]{0,20}(?:组长|召集人|牵头人|负责人|头儿)|(?:组长|召集人|牵头人)[^。？！]{0,10}工作组"
+                         r"|召集人"),
+              re.compile(r"工作组[^。；]{0,30}(?:组长|召集人|牵头人|负责人)|召集人")),
+    AskedFact("保险要求",  # insurance a body or a maker must or may buy
+              re.compile(r"保险|责任险|投保"),
+              re.compile(r"保险")),
     AskedFact("学历要求",
               re.compile(r"学历|文凭"),
               re.compile(r"学历|文凭|本科|专科|硕士|博士|学位")),

@@ -55,6 +55,9 @@ _POWERS_ASKED = re.compile(r"手段|(?:哪些|什么|啥)(?:办法|方法|方式
 _POWERS_GIVEN = re.compile(r"(?:可以|有权)(?:依法)?(?:行使|采取)")
 _PRINCIPLES_ASKED = re.compile(r"原则")
 _PRINCIPLES_GIVEN = re.compile(r"(?:遵循|坚持|按照|根据|基于)[^。，；]{0,20}原则")
+_EFFECTIVE_ASKED = re.compile(r"(?:哪天|哪一天|哪年|哪一年|何时|什么时候|啥时候|几月|几号|日期|时间)[^，。？]{0,6}"
+                              r"(?:生效|施行|实施|实行|管用|执行|起效)|(?:生效|施行|实施|实行)(?:日期|时间)")
+_EFFECTIVE_GIVEN = re.compile(r"自[^。]{0,20}起施行")
 _JURISDICTION = re.compile(r"^(.{2,8}?(?:省|市|自治区|特别行政区))")
 _LOCATIVE = "里上中内外"
 _A_NOT_A = re.compile(r"([\u4e00-\u9fff])不\1")  # 合不合(格), 能不能
@@ -491,6 +494,8 @@ _gives_penalty_power = _text_matches(_PENALTY_POWER_GIVEN)
 _gives_powers = _text_matches(_POWERS_GIVEN)
 # The principles a kind of work follows: …应当遵循客观独立、公开公正…的原则.
 _gives_principles = _text_matches(_PRINCIPLES_GIVEN)
+# When a law takes effect, in its last article: 本条例自2015年1月1日起施行.
+_gives_effective_date = _text_matches(_EFFECTIVE_GIVEN)
 
 
 @dataclass(frozen=True)
@@ -512,7 +517,8 @@ CUES = (Cue(_DEFINITION_ASKED, _gives_definition, 1.0, 0.15),
         Cue(_SCOPE_ASKED, _gives_scope, 2.0, few_per_document=True),
         Cue(_PENALTY_POWER_ASKED, _gives_penalty_power, 1.0, few_per_document=True),
         Cue(_POWERS_ASKED, _gives_powers, 1.0, few_per_document=True),
-        Cue(_PRINCIPLES_ASKED, _gives_principles, 1.0, 0.3))
+        Cue(_PRINCIPLES_ASKED, _gives_principles, 1.0, 0.3),
+        Cue(_EFFECTIVE_ASKED, _gives_effective_date, 1.0, few_per_document=True))
 
 
 def _ranked(scores, n: int, mask) -> list[tuple[int, float]]:
