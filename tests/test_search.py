@@ -351,6 +351,9 @@ def test_key_words_absent_from_the_corpus(law_searcher):
     ("认证咨询和培训机构归哪个部门管？", []),         # a trainer's supervisor, not training a post requires
     ("聘书弄丢了，能让秘书处再补一份吗？", ["补领手续"]),
     ("开会那天出差，能委托同事替我投票吗？", ["委托表决"]),
+    ("开不了会，能不能让同事替他去投票？", ["委托表决"]),
+    ("员工想考个质检员证，考试都考些啥？", ["培训考试要求"]),
+    ("计量法最近一次是哪年改的？", ["发布、修订情况"]),
     ("委托检测要签合同吗？", []),                     # 委托 without a vote
     ("下设工作组的组长怎么产生？", ["工作组负责人"]),
     ("工作组的成果由谁审议？", []),                   # a working group, not who leads it

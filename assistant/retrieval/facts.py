@@ -97,7 +97,7 @@ ASKED_FACTS = (
               re.compile(r"会费[^，。？！]{0,8}(多少|上限|标准|谁|怎么定|如何确定|程序)"),
               re.compile(r"会费")),
     AskedFact("发布、修订情况",  # who signed a law and when it was passed or amended: the texts hold articles only
-              re.compile(r"(哪一?年|什么时候|啥时候|何时|哪一?天|哪一?位)[^，。？！]{0,10}(发布|公布|颁布|签署|修正|修订|修改|改过)"
+              re.compile(r"(哪一?年|什么时候|啥时候|何时|哪一?天|哪一?位)[^，。？！]{0,10}(发布|公布|颁布|签署|修正|修订|修改|改过|改的)"
                          r"|(发布|公布|颁布|修正|修订|修改|改过)[^，。？！]{0,10}(哪一?年|什么时候|啥时候|何时|哪一?天)|主席令"),
               re.compile(rf"{_NUMBER}+年[^。；]{{0,30}}(发布|公布|颁布|修正|修订|通过)|主席令|国务院令")),
     AskedFact("统计数据",  # laws and standards do not keep counts of firms, standards or cases
@@ -117,10 +117,12 @@ ASKED_FACTS = (
     AskedFact("培训考试要求",  # training or an exam a post requires, its hours, its sittings
               re.compile(r"(?:岗前|上岗前|上岗|履职前|任职前|入职前)[^。？！]{0,12}(?:培训|考试|考核)"
                          r"|(?:培训|继续教育)[^。？！]{0,8}(?:多少|几)个?(?:学时|小时|课时|天)|学时"
-                         r"|(?:考试|培训)[^。？！]{0,8}(?:几次|几回|多少次|科目|报名)"),
+                         r"|(?:考试|培训)[^。？！]{0,8}(?:几次|几回|多少次|科目|报名|考(?:些|什么|啥))"
+                         r"|考(?:个|一个|张)[^。？！，]{0,6}证"),
               re.compile(r"培训|考试|考核|学时")),
     AskedFact("委托表决",  # voting by proxy: whether a member may have another vote for him
-              re.compile(r"(?:委托|代为|代理|代替|找人|让别人|请别人|托人)[^。？！，]{0,10}(?:表决|投票|投一票)|代投|代表决"),
+              re.compile(r"(?:委托|代为|代理|代替|找人|让别人|请别人|托人|替[我他她])[^。？！，]{0,10}(?:表决|投票|投一票)"
+                         r"|代投|代表决"),
               re.compile(r"(?:委托|代为|代理)[^。；]{0,10}(?:表决|投票)")),
     AskedFact("工作组负责人",  # who leads a working group and how he is chosen
               re.compile(r"工作组[^。？！]{0,20}(?:组长|召集人|牵头人|负责人|头儿)|(?:组长|召集人|牵头人)[^。？！]{0,10}工作组"
