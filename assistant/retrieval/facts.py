@@ -2,7 +2,8 @@
 office hours, an amount of money, a rate, a validity period, a time limit or date, a least or most number, an age
 limit, an association's dues, when and by whom a law was issued or amended, a statistic, how to replace a lost
 certificate, a no-reason return, a form's layout, training or an exam a post requires, voting by proxy, who leads a
-working group, insurance, a degree or nationality requirement, a website, which provider or product to choose, the name of whoever holds a post.
+working group, insurance, a degree or nationality requirement, a website, which provider or product to choose, the
+name of whoever holds a post.
 
 Laws and standards rarely give such facts (a fee, a hotline, a pass rate), so a question asking for one whose best
 hits state none is a sign the index cannot answer it, however well its other words match. The abstention model
