@@ -107,6 +107,16 @@ def test_a_question_on_when_a_law_took_effect_prefers_its_last_article(law_searc
     assert effective.asked.search("这个条例啥时候开始实行的？") and not effective.asked.search("哪些计量器具要实行强制检定？")
 
 
+def test_a_question_on_the_cases_a_rule_covers_prefers_the_article_listing_them(law_searcher):
+    from assistant.retrieval import hybrid
+
+    top = law_searcher.search("什么情况下登记机关不给社会团体登记？", 1)
+    assert top[0].chunk.id == "社会团体登记管理条例#第十三条"  # 有下列情形之一的，登记管理机关不予登记
+    cases = next(c for c in hybrid.CUES if c.answered_by is hybrid._gives_conditions)
+    assert cases.asked.search("哪些情形下要办注销？") and not cases.asked.search("注销登记要交哪些材料？")
+    assert not cases.answered_by(law_searcher.chunks[law_searcher.pos_by_id["社会团体登记管理条例#第二十条"]])
+
+
 def test_a_penalty_question_prefers_the_legal_liability_chapter(law_searcher):
     from assistant.retrieval import hybrid
 

@@ -8,10 +8,10 @@ one that repeats a single word; a unit whose place or form answers the kind of q
 a definition for 什么意思, the 法律责任 chapter for 会怎么罚, a law's purpose article for 立法目的, an authority's list
 of duties for 管些什么, a law's scope article for 适用范围, the article naming who imposes its penalties for 哪个部门来罚,
 the article listing an authority's investigative powers (可以行使下列职权) for 有哪些检查手段, a unit stating principles
-(遵循…原则) for 要守哪些原则, a law's last article (本法自…起施行) for 哪天起生效; a named law's own scope,
-penalty-authority, powers or effective-date article is always a candidate); an article named outright (第九条,
-5.4.4) goes first. When the question names documents, the vector search runs within them (a chromadb `where`
-filter), not over the whole index.
+(遵循…原则) for 要守哪些原则, a law's last article (本法自…起施行) for 哪天起生效, a list of cases
+(有下列情形之一的) for 什么情况下; a named law's own scope, penalty-authority, powers or effective-date article is
+always a candidate); an article named outright (第九条, 5.4.4) goes first. When the question names documents, the
+vector search runs within them (a chromadb `where` filter), not over the whole index.
 """
 from __future__ import annotations
 
@@ -59,6 +59,8 @@ _PRINCIPLES_GIVEN = re.compile(r"(?:遵循|坚持|按照|根据|基于)[^。，�
 _EFFECTIVE_ASKED = re.compile(r"(?:哪天|哪一天|哪年|哪一年|何时|什么时候|啥时候|几月|几号|日期|时间)[^，。？]{0,6}"
                               r"(?:生效|施行|实施|实行|管用|执行|起效)|(?:生效|施行|实施|实行)(?:日期|时间)")
 _EFFECTIVE_GIVEN = re.compile(r"自[^。]{0,20}起施行")
+_CONDITIONS_ASKED = re.compile(r"(?:什么|啥|哪些|哪种|哪几种|何种)(?:情况|情形)")
+_CONDITIONS_GIVEN = re.compile(r"下列(?:情形|情况|行为)之一")
 _JURISDICTION = re.compile(r"^(.{2,8}?(?:省|市|自治区|特别行政区))")
 _LOCATIVE = "里上中内外"
 _A_NOT_A = re.compile(r"([\u4e00-\u9fff])不\1")  # 合不合(格), 能不能
@@ -510,7 +512,11 @@ class Cue:
     few_per_document: bool = False  # a named document's units of this kind are candidates even if neither list has them
 
 
-# Measured on the read question sets (benchmarks/RESULTS.md: rounds 15, 17, 18, 20, 21 and 22).
+# The cases a rule applies to, listed: 有下列情形之一的，…不予登记.
+_gives_conditions = _text_matches(_CONDITIONS_GIVEN)
+
+
+# Measured on the read question sets (benchmarks/RESULTS.md: rounds 15, 17, 18, 20, 21, 22 and 23).
 CUES = (Cue(_DEFINITION_ASKED, _gives_definition, 1.0, 0.15),
         Cue(_PENALTY_ASKED, _gives_penalty, 0.5),
         Cue(_PURPOSE_ASKED, _gives_purpose, 1.0),
@@ -519,7 +525,8 @@ CUES = (Cue(_DEFINITION_ASKED, _gives_definition, 1.0, 0.15),
         Cue(_PENALTY_POWER_ASKED, _gives_penalty_power, 1.0, few_per_document=True),
         Cue(_POWERS_ASKED, _gives_powers, 1.0, few_per_document=True),
         Cue(_PRINCIPLES_ASKED, _gives_principles, 1.0, 0.3),
-        Cue(_EFFECTIVE_ASKED, _gives_effective_date, 1.0, few_per_document=True))
+        Cue(_EFFECTIVE_ASKED, _gives_effective_date, 1.0, few_per_document=True),
+        Cue(_CONDITIONS_ASKED, _gives_conditions, 0.5))
 
 
 def _ranked(scores, n: int, mask) -> list[tuple[int, float]]:
