@@ -41,6 +41,7 @@ def test_model_clauses_are_found_by_their_subject_and_everyday_aliases(law_searc
     ("老听人说函审，函审是咋回事？", "示范条款#3.6"),               # definition: the 术语和定义 entry
     ("标准化法实施条例是根据哪部法律制定的？", "标准化法实施条例#第一条"),  # basis: 根据…制定本条例
     ("民政部门对我们这些社团具体都管些什么？", "社会团体登记管理条例#第二十四条"),  # duties: 履行下列监督管理职责
+    ("这条例里说的商用密码到底指啥？", "商用密码管理条例#第二条"),       # definition: 本条例所称商用密码，是指…
 ])
 def test_the_kind_of_question_asked_prefers_the_unit_that_answers_that_kind(law_searcher, question, expected):
     assert law_searcher.search(question, 5)[0].chunk.id == expected
@@ -115,6 +116,18 @@ def test_a_question_on_the_cases_a_rule_covers_prefers_the_article_listing_them(
     cases = next(c for c in hybrid.CUES if c.answered_by is hybrid._gives_conditions)
     assert cases.asked.search("哪些情形下要办注销？") and not cases.asked.search("注销登记要交哪些材料？")
     assert not cases.answered_by(law_searcher.chunks[law_searcher.pos_by_id["社会团体登记管理条例#第二十条"]])
+
+
+def test_a_question_on_who_is_in_charge_prefers_the_article_assigning_the_authority(law_searcher):
+    from assistant.retrieval import hybrid
+
+    top = law_searcher.search("检验检测这一行在上海到底归哪个部门管？", 1)
+    assert top[0].chunk.id == "上海市检验检测条例#第六条"  # 市场监管部门负责本行政区域内检验检测活动监督管理…
+    authority = next(c for c in hybrid.CUES if c.answered_by is hybrid._gives_authority)
+    assert authority.asked.search("计量工作由什么部门来管？") and authority.asked.search("协会平时归谁管？")
+    assert not authority.asked.search("他们归哪个办法管？") and not authority.asked.search("报告由谁签字？")
+    assert authority.answered_by(law_searcher.chunks[law_searcher.pos_by_id["计量法#第四条"]])  # 对全国计量工作实施统一监督管理
+    assert not authority.answered_by(law_searcher.chunks[law_searcher.pos_by_id["计量法#第九条"]])
 
 
 def test_a_penalty_question_prefers_the_legal_liability_chapter(law_searcher):

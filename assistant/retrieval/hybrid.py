@@ -9,9 +9,10 @@ a definition for 什么意思, the 法律责任 chapter for 会怎么罚, a law'
 of duties for 管些什么, a law's scope article for 适用范围, the article naming who imposes its penalties for 哪个部门来罚,
 the article listing an authority's investigative powers (可以行使下列职权) for 有哪些检查手段, a unit stating principles
 (遵循…原则) for 要守哪些原则, a law's last article (本法自…起施行) for 哪天起生效, a list of cases
-(有下列情形之一的) for 什么情况下; a named law's own scope, penalty-authority, powers or effective-date article is
-always a candidate); an article named outright (第九条, 5.4.4) goes first. When the question names documents, the
-vector search runs within them (a chromadb `where` filter), not over the whole index.
+(有下列情形之一的) for 什么情况下, the article putting an authority in charge of a field (主管全国…工作, 统一管理
+本行政区域内的…工作) for 归哪个部门管; a named law's own scope, penalty-authority, powers, effective-date or
+authority article is always a candidate); an article named outright (第九条, 5.4.4) goes first. When the question
+names documents, the vector search runs within them (a chromadb `where` filter), not over the whole index.
 """
 from __future__ import annotations
 
@@ -34,14 +35,14 @@ SYNONYM_WEIGHT = 0.5
 BRIDGE_WEIGHT = 0.5      # formal terms bridged from everyday words (厂家 -> 生产者), see corpus/bridge.py
 _ARTICLE_REF = re.compile(rf"第[{CN_NUM}\d]+条(?:之[{CN_NUM}]+)?")
 _NUMBER_REF = re.compile(r"(?<![\d.])\d{1,2}(?:\.\d{1,3}){1,5}(?![\d.])")
-_DEFINITION_ASKED = re.compile(r"什么意思|啥意思|指什么|指的是|是指|什么是|什么叫|啥叫|是啥|的含义|的定义|怎么理解|何谓"
+_DEFINITION_ASKED = re.compile(r"什么意思|啥意思|指什么|指啥|指的是|是指|什么是|什么叫|啥叫|是啥|的含义|的定义|怎么理解|何谓"
                                r"|咋回事|怎么回事|是干啥的|是干什么的")
 _DEFINITION_GIVEN = re.compile(r"所称.{0,30}?是指")
 _PENALTY_ASKED = re.compile(r"罚|处分|追究|刑事|坐牢|判刑|吊销|后果|会怎么样|会怎样|会被怎么|怎么处理|什么责任|啥责任|担责"
                             r"|负责任|法律责任|违法吗|犯法")
 _PURPOSE_ASKED = re.compile(r"目的|宗旨|初衷|为啥要|为什么要|为何要|立法|上位法|依据哪|根据哪")
 _PURPOSE_GIVEN = re.compile(r"^(第[一二]条\s*)?(?:为了?|根据|依据)[^。]{4,200}?制定本")  # 为了/根据…，制定本法 / 本条例
-_DUTIES_ASKED = re.compile(r"管(?:些|哪些|什么|啥)|都管|职责|职能|负责(?:哪些|什么|啥)")
+_DUTIES_ASKED = re.compile(r"管(?:些|哪些|什么|啥)|管[^，。？]{1,4}(?:哪些|什么|啥)事|都管|职责|职能|负责(?:哪些|什么|啥)")
 _DUTIES_GIVEN = re.compile(r"下列[^。：]{0,12}职责")
 _SCOPE_ASKED = re.compile(r"适用范围|适用于|适用吗|适不适用|归不归.{0,10}管|管得着|受.{0,8}约束|照着.{0,8}(?:来|管)"
                           r"|(?:遵守|守)(?:哪部|哪个|哪些法|咱|我们|这|中国)|也(?:得|要)守|不受[^，。？]{0,12}调整|调整范围"
@@ -61,6 +62,13 @@ _EFFECTIVE_ASKED = re.compile(r"(?:哪天|哪一天|哪年|哪一年|何时|什�
 _EFFECTIVE_GIVEN = re.compile(r"自[^。]{0,20}起施行")
 _CONDITIONS_ASKED = re.compile(r"(?:什么|啥|哪些|哪种|哪几种|何种)(?:情况|情形)")
 _CONDITIONS_GIVEN = re.compile(r"下列(?:情形|情况|行为)之一")
+_AUTHORITY_ASKED = re.compile(r"归(?:哪|谁)(?![^，。？]{0,3}(?:办法|法|条例|规定))[^，。？]{0,6}管"
+                              r"|(?:哪个|哪些|哪一个|什么|啥)(?:部门|单位|机关|机构)(?:来)?(?:管|主管|监管|负责管理)"
+                              r"|谁(?:来)?(?:管|主管|监管)(?=[的，,。？?呢啊吧]|$)|(?:监管|管理)体制")
+_AUTHORITY_GIVEN = re.compile(r"(?:主管|负责|统一管理|分工管理|监督管理|协调)(?!部门)[^。，；]{0,12}"
+                              r"(?:全国|本行政区域|本市|本省|本区域|辖区|各自的?职责)"
+                              r"|对(?:全国|本行政区域)[^。]{0,20}(?:实施|进行)[^。]{0,4}(?:监督管理|管理)"
+                              r"|在[^。]{0,25}(?:统一管理|指导和监督)|是[^。]{0,16}(?:登记管理机关|业务主管单位)")
 _JURISDICTION = re.compile(r"^(.{2,8}?(?:省|市|自治区|特别行政区))")
 _LOCATIVE = "里上中内外"
 _A_NOT_A = re.compile(r"([\u4e00-\u9fff])不\1")  # 合不合(格), 能不能
@@ -516,7 +524,11 @@ class Cue:
 _gives_conditions = _text_matches(_CONDITIONS_GIVEN)
 
 
-# Measured on the read question sets (benchmarks/RESULTS.md: rounds 15, 17, 18, 20, 21, 22 and 23).
+# Which authority is in charge of a field: 国务院…部门主管全国…工作 / …统一管理本行政区域内的…工作.
+_gives_authority = _text_matches(_AUTHORITY_GIVEN)
+
+
+# Measured on the read question sets (benchmarks/RESULTS.md: rounds 15, 17, 18, 20–24).
 CUES = (Cue(_DEFINITION_ASKED, _gives_definition, 1.0, 0.15),
         Cue(_PENALTY_ASKED, _gives_penalty, 0.5),
         Cue(_PURPOSE_ASKED, _gives_purpose, 1.0),
@@ -526,7 +538,8 @@ CUES = (Cue(_DEFINITION_ASKED, _gives_definition, 1.0, 0.15),
         Cue(_POWERS_ASKED, _gives_powers, 1.0, few_per_document=True),
         Cue(_PRINCIPLES_ASKED, _gives_principles, 1.0, 0.3),
         Cue(_EFFECTIVE_ASKED, _gives_effective_date, 1.0, few_per_document=True),
-        Cue(_CONDITIONS_ASKED, _gives_conditions, 0.5))
+        Cue(_CONDITIONS_ASKED, _gives_conditions, 0.5),
+        Cue(_AUTHORITY_ASKED, _gives_authority, 1.0, few_per_document=True))
 
 
 def _ranked(scores, n: int, mask) -> list[tuple[int, float]]:
