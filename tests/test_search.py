@@ -512,6 +512,10 @@ def test_everyday_words_bridge_to_the_words_of_the_laws(law_searcher):
 
     assert bridged("个体户卖进口货", []) == ["个体户", "进口货"]  # found inside jieba's words, longest first
     assert bridged("生产厂家", []) == ["生产厂家"]  # not also 厂家 inside it
+    # a two-character key across two of jieba's words is no word: 家当 (资产) in 国家|当初, 厂里 in 工厂|里面
+    assert bridged("国家当初为啥要出这个条例？", ["国家", "当初", "为啥"]) == []
+    assert bridged("工厂里面有人吗", ["工厂", "里面", "有人"]) == ["工厂"]
+    assert bridged("我们厂里的量具", ["厂里", "量具"]) == ["厂里", "量具"]
     query = law_searcher.prepare("厂家的东西有毛病，受害人能找谁赔？")
     assert {"厂家", "东西", "毛病"} <= set(query.bridges)
     assert {"生产者", "产品", "缺陷"} <= set(query.terms)

@@ -190,15 +190,18 @@ PLACES = tuple(sorted(_word_file("places.txt"), key=lambda w: (-len(w), w)))
 
 
 def bridged(text: str, tokens: list[str] | tuple[str, ...] = ()) -> list[str]:
-    """Bridge keys in `text`: longest first, not inside a longer key already taken; one-character keys as tokens."""
+    """Bridge keys in `text`: longest first, not inside a longer key already taken, not a two-character key whose
+    halves end and begin two of jieba's `tokens` (家当 in 国家|当初); one-character keys as tokens."""
     text = text.lower()
+    words = set(tokens)
     taken: list[tuple[int, int]] = []
     out: list[str] = []
     for key in _MULTI:
         start = text.find(key)
         while start >= 0:
             end = start + len(key)
-            if not any(s <= start and end <= e for s, e in taken):
+            straddles = len(key) == 2 and text[max(start - 1, 0):start + 1] in words and text[end - 1:end + 1] in words
+            if not straddles and not any(s <= start and end <= e for s, e in taken):
                 taken.append((start, end))
                 if key not in out:
                     out.append(key)
