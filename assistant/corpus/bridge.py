@@ -200,7 +200,8 @@ def bridged(text: str, tokens: list[str] | tuple[str, ...] = ()) -> list[str]:
         start = text.find(key)
         while start >= 0:
             end = start + len(key)
-            straddles = len(key) == 2 and text[max(start - 1, 0):start + 1] in words and text[end - 1:end + 1] in words
+            straddles = (len(key) == 2 and 0 < start and end < len(text)
+                         and text[start - 1:start + 1] in words and text[end - 1:end + 1] in words)
             if not straddles and not any(s <= start and end <= e for s, e in taken):
                 taken.append((start, end))
                 if key not in out:
