@@ -139,6 +139,28 @@ def test_a_penalty_question_prefers_the_legal_liability_chapter(law_searcher):
     assert hybrid.CUES[1].asked.search(question) and not hybrid.CUES[1].asked.search("报检要带哪些单证？")
 
 
+def test_a_penalty_question_reaches_the_penalty_article_citing_the_rule_it_matches(law_searcher, tmp_path, monkeypatch):
+    from assistant.retrieval import hybrid
+    from assistant.retrieval.index import Index
+
+    duty, penalty = (law_searcher.pos_by_id[f"重庆市产品质量条例#{n}"] for n in ("第十八条", "第四十九条"))
+    assert law_searcher.penalties_citing[duty] == [penalty]  # 违反本条例第十八条规定…
+    question = "在重庆，生产者知道产品有安全隐患却不调查、不告诉消费者、不报告，会受什么处罚？"
+    assert law_searcher.search(question, 1)[0].chunk.id == "重庆市产品质量条例#第四十九条"
+    monkeypatch.setattr(hybrid, "CITING_PENALTY_SHARE", 0.0)
+    assert law_searcher.search(question, 1)[0].chunk.id == "重庆市产品质量条例#第十八条"  # the rule's own words win
+
+    law = tmp_path / "示例条例.md"
+    law.write_text("# 示例条例\n\n## 第一章 总则\n\n第一条 生产者应当标明产品产地。\n\n第二条 销售者应当查验进货。\n\n"
+                   "## 第二章 法律责任\n\n第三条 违反本条例第一条规定的，责令改正。\n\n"
+                   "第四条 依照《中华人民共和国产品质量法》第二条的规定处理。\n", encoding="utf-8")
+    index = Index(tmp_path / "index")
+    index.add([law])
+    searcher = index.searcher()
+    by_clause = {searcher.chunks[i].clause: i for i in range(len(searcher)) if searcher.chunks[i].document == "示例条例"}
+    assert searcher.penalties_citing[by_clause["第一条"]] == [by_clause["第三条"]]
+    assert by_clause["第二条"] not in searcher.penalties_citing  # 《…产品质量法》第二条 is another law's article
+
 def test_aliases_are_searched_but_never_shown(law_searcher):
     from assistant.clauses import search_aliases
 

@@ -11,8 +11,10 @@ the article listing an authority's investigative powers (可以行使下列职�
 (遵循…原则) for 要守哪些原则, a law's last article (本法自…起施行) for 哪天起生效, a list of cases
 (有下列情形之一的) for 什么情况下, the article putting an authority in charge of a field (主管全国…工作, 统一管理
 本行政区域内的…工作) for 归哪个部门管; a named law's own scope, penalty-authority, powers, effective-date or
-authority article is always a candidate); an article named outright (第九条, 5.4.4) goes first. When the question
-names documents, the vector search runs within them (a chromadb `where` filter), not over the whole index.
+authority article is always a candidate); when a penalty is asked, a penalty article that cites a best hit by
+number (违反本条例第十八条规定的…) inherits a share of its score; an article named outright (第九条, 5.4.4) goes
+first. When the question names documents, the vector search runs within them (a chromadb `where` filter), not over
+the whole index.
 """
 from __future__ import annotations
 
@@ -33,6 +35,8 @@ SEMANTIC_VECTOR_WEIGHT = 2.0  # a language model's vectors match meaning, not wo
 COVERAGE_WEIGHT = 2.0    # in units of a first-rank RRF vote
 SYNONYM_WEIGHT = 0.5
 BRIDGE_WEIGHT = 0.5      # formal terms bridged from everyday words (厂家 -> 生产者), see corpus/bridge.py
+CITING_PENALTY_SHARE = 0.2  # of a best hit's score, passed to the penalty articles that cite it (benchmarks/RESULTS.md)
+CITED_FROM_TOP = 5
 _ARTICLE_REF = re.compile(rf"第[{CN_NUM}\d]+条(?:之[{CN_NUM}]+)?")
 _NUMBER_REF = re.compile(r"(?<![\d.])\d{1,2}(?:\.\d{1,3}){1,5}(?![\d.])")
 _DEFINITION_ASKED = re.compile(r"什么意思|啥意思|指什么|指啥|指的是|是指|什么是|什么叫|啥叫|是啥|的含义|的定义|怎么理解|何谓"
@@ -212,6 +216,7 @@ class HybridSearcher:
         for i, c in enumerate(self.chunks):
             self.pos_by_doc_clause.setdefault((c.document, c.clause), i)
             self.doc_positions.setdefault(c.document, []).append(i)
+        self.penalties_citing = self._penalties_citing()
         self.bm25 = BM25Index([r["tokens"] for r in rows])
         self.store = store
         self.embedder = state.get("embedder") or "hash"
@@ -348,11 +353,9 @@ class HybridSearcher:
                         if cue.answered_by(self.chunks[pos]):
                             fused.setdefault(pos, Hit(self.chunks[pos], 0.0))
         for pos, hit in fused.items():
-            hit.coverage = self.coverage(query, pos)
-            hit.score += COVERAGE_WEIGHT * hit.coverage / RRF_K
-            for cue in cues:
-                if hit.coverage >= cue.min_coverage and cue.answered_by(hit.chunk):
-                    hit.score += cue.bonus / RRF_K
+            self._rate(hit, pos, query, cues)
+        if _PENALTY_ASKED.search(text):
+            self._pass_to_citing_penalties(fused, query, cues)
         hits = sorted(fused.values(), key=lambda h: (-h.score, h.chunk.id))
         if mask is not None and len(hits) < k:
             seen = {h.chunk.id for h in hits}
@@ -360,6 +363,44 @@ class HybridSearcher:
                 if self.chunks[pos].id not in seen:
                     hits.append(Hit(self.chunks[pos], 0.0))
         return hits[:k]
+
+    def _rate(self, hit: Hit, pos: int, query: Query, cues: list[Cue]) -> None:
+        """Add the coverage and cue bonuses to a candidate's fused score."""
+        hit.coverage = self.coverage(query, pos)
+        hit.score += COVERAGE_WEIGHT * hit.coverage / RRF_K
+        for cue in cues:
+            if hit.coverage >= cue.min_coverage and cue.answered_by(hit.chunk):
+                hit.score += cue.bonus / RRF_K
+
+    def _penalties_citing(self) -> dict[int, list[int]]:
+        """For each unit, the penalty articles of its own document that cite it by number (违反本法第二十七条…).
+        A number right after another law's title (《产品质量法》第五十条) is that law's, not this one's."""
+        out: dict[int, list[int]] = {}
+        for i, c in enumerate(self.chunks):
+            if not _gives_penalty(c):
+                continue
+            for m in _ARTICLE_REF.finditer(c.text):
+                if "》" in c.text[max(0, m.start() - 3):m.start()]:
+                    continue
+                cited = self.pos_by_doc_clause.get((c.document, m.group()))
+                if cited is not None and cited != i and i not in out.get(cited, ()):
+                    out.setdefault(cited, []).append(i)
+        return out
+
+    def _pass_to_citing_penalties(self, fused: dict[int, Hit], query: Query, cues: list[Cue]) -> None:
+        """A question on what breaking a rule costs matches the rule's own article best (标准化法 第二十一条: 不得低于
+        强制性国家标准); the answer is the penalty article citing it (第三十九条: 不符合本法第二十一条第一款规定的…).
+        Such an article inherits a share of the score of the best hit it cites."""
+        best = sorted(fused.items(), key=lambda kv: (-kv[1].score, kv[1].chunk.id))[:CITED_FROM_TOP]
+        inherited: dict[int, float] = {}
+        for pos, hit in best:
+            for citing in self.penalties_citing.get(pos, ()):
+                inherited[citing] = max(inherited.get(citing, 0.0), CITING_PENALTY_SHARE * hit.score)
+        for pos, bonus in inherited.items():
+            if pos not in fused:
+                fused[pos] = Hit(self.chunks[pos], 0.0)
+                self._rate(fused[pos], pos, query, cues)
+            fused[pos].score += bonus
 
     def _vector_text(self, query: Query) -> str:
         """What the vector store is asked: the wording, and for lexical (hashed n-gram) vectors also the formal terms
