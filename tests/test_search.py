@@ -161,6 +161,19 @@ def test_a_penalty_question_reaches_the_penalty_article_citing_the_rule_it_match
     assert searcher.penalties_citing[by_clause["第一条"]] == [by_clause["第三条"]]
     assert by_clause["第二条"] not in searcher.penalties_citing  # 《…产品质量法》第二条 is another law's article
 
+def test_a_question_on_whether_something_is_allowed_prefers_a_prohibition(law_searcher, monkeypatch):
+    from assistant.retrieval import hybrid
+
+    prohibition = next(c for c in hybrid.CUES if c.answered_by is hybrid._gives_prohibition)
+    assert prohibition.asked.search("这样做合法吗？") and not prohibition.asked.search("合格证上要写哪些内容？")
+    for question, article in [("计量器具能不能随便拆开改装？", "计量法#第十六条"),  # 不得破坏其准确度
+                              ("企业可不可以用国家明令淘汰的设备来生产？", "产品质量法#第二十九条")]:  # 不得生产…淘汰的产品
+        assert law_searcher.search(question, 1)[0].chunk.id == article
+        monkeypatch.setattr(hybrid, "CUES", tuple(c for c in hybrid.CUES if c is not prohibition))
+        assert law_searcher.search(question, 1)[0].chunk.id != article
+        monkeypatch.undo()
+
+
 def test_aliases_are_searched_but_never_shown(law_searcher):
     from assistant.clauses import search_aliases
 

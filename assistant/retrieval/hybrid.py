@@ -10,11 +10,11 @@ of duties for 管些什么, a law's scope article for 适用范围, the article 
 the article listing an authority's investigative powers (可以行使下列职权) for 有哪些检查手段, a unit stating principles
 (遵循…原则) for 要守哪些原则, a law's last article (本法自…起施行) for 哪天起生效, a list of cases
 (有下列情形之一的) for 什么情况下, the article putting an authority in charge of a field (主管全国…工作, 统一管理
-本行政区域内的…工作) for 归哪个部门管; a named law's own scope, penalty-authority, powers, effective-date or
-authority article is always a candidate); when a penalty is asked, a penalty article that cites a best hit by
-number (违反本条例第十八条规定的…) inherits a share of its score; an article named outright (第九条, 5.4.4) goes
-first. When the question names documents, the vector search runs within them (a chromadb `where` filter), not over
-the whole index.
+本行政区域内的…工作) for 归哪个部门管, a prohibition (不得, 禁止) for 能不能 / 合法吗, at a quarter vote; a
+named law's own scope, penalty-authority, powers, effective-date or authority article is always a candidate); when a
+penalty is asked, a penalty article that cites a best hit by number (违反本条例第十八条规定的…) inherits a share of
+its score; an article named outright (第九条, 5.4.4) goes first. When the question names documents, the vector
+search runs within them (a chromadb `where` filter), not over the whole index.
 """
 from __future__ import annotations
 
@@ -73,6 +73,8 @@ _AUTHORITY_GIVEN = re.compile(r"(?:主管|负责|统一管理|分工管理|监�
                               r"(?:全国|本行政区域|本市|本省|本区域|辖区|各自的?职责)"
                               r"|对(?:全国|本行政区域)[^。]{0,20}(?:实施|进行)[^。]{0,4}(?:监督管理|管理)"
                               r"|在[^。]{0,25}(?:统一管理|指导和监督)|是[^。]{0,16}(?:登记管理机关|业务主管单位)")
+_PERMISSION_ASKED = re.compile(r"能不能|可不可以|可以吗|行不行|行吗|合法吗|违法吗|允许|让不让|准不准|是否可以|能否|不准|算数吗")
+_PROHIBITION_GIVEN = re.compile(r"不得|禁止|严禁|不准")
 _JURISDICTION = re.compile(r"^(.{2,8}?(?:省|市|自治区|特别行政区))")
 _LOCATIVE = "里上中内外"
 _A_NOT_A = re.compile(r"([\u4e00-\u9fff])不\1")  # 合不合(格), 能不能
@@ -552,6 +554,8 @@ _gives_effective_date = _text_matches(_EFFECTIVE_GIVEN)
 _gives_conditions = _text_matches(_CONDITIONS_GIVEN)
 # Which authority is in charge of a field: 国务院…部门主管全国…工作 / …统一管理本行政区域内的…工作.
 _gives_authority = _text_matches(_AUTHORITY_GIVEN)
+# What may not be done: 任何单位和个人不得…, 禁止伪造…. Whether something is allowed is most often settled by one.
+_gives_prohibition = _text_matches(_PROHIBITION_GIVEN)
 
 
 @dataclass(frozen=True)
@@ -565,7 +569,7 @@ class Cue:
     few_per_document: bool = False  # a named document's units of this kind are candidates even if neither list has them
 
 
-# Measured on the read question sets (benchmarks/RESULTS.md: rounds 15, 17, 18, 20–25).
+# Measured on the read question sets (benchmarks/RESULTS.md: rounds 15, 17, 18, 20–25, 28).
 CUES = (Cue(_DEFINITION_ASKED, _gives_definition, 1.0, 0.15),
         Cue(_PENALTY_ASKED, _gives_penalty, 0.5),
         Cue(_PURPOSE_ASKED, _gives_purpose, 1.0),
@@ -576,7 +580,8 @@ CUES = (Cue(_DEFINITION_ASKED, _gives_definition, 1.0, 0.15),
         Cue(_PRINCIPLES_ASKED, _gives_principles, 1.0, 0.3),
         Cue(_EFFECTIVE_ASKED, _gives_effective_date, 1.0, few_per_document=True),
         Cue(_CONDITIONS_ASKED, _gives_conditions, 0.5),
-        Cue(_AUTHORITY_ASKED, _gives_authority, 1.0, few_per_document=True))
+        Cue(_AUTHORITY_ASKED, _gives_authority, 1.0, few_per_document=True),
+        Cue(_PERMISSION_ASKED, _gives_prohibition, 0.25))
 
 
 def _ranked(scores, n: int, mask) -> list[tuple[int, float]]:
