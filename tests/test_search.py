@@ -42,6 +42,7 @@ def test_model_clauses_are_found_by_their_subject_and_everyday_aliases(law_searc
     ("标准化法实施条例是根据哪部法律制定的？", "标准化法实施条例#第一条"),  # basis: 根据…制定本条例
     ("民政部门对我们这些社团具体都管些什么？", "社会团体登记管理条例#第二十四条"),  # duties: 履行下列监督管理职责
     ("这条例里说的商用密码到底指啥？", "商用密码管理条例#第二条"),       # definition: 本条例所称商用密码，是指…
+    ("浙江的条例对监督检验怎么下定义？", "浙江省检验机构管理条例#第三条"),   # definition: 本条例所称监督检验，是指…
 ])
 def test_the_kind_of_question_asked_prefers_the_unit_that_answers_that_kind(law_searcher, question, expected):
     assert law_searcher.search(question, 5)[0].chunk.id == expected

@@ -40,6 +40,7 @@ CITED_FROM_TOP = 5
 _ARTICLE_REF = re.compile(rf"第[{CN_NUM}\d]+条(?:之[{CN_NUM}]+)?")
 _NUMBER_REF = re.compile(r"(?<![\d.])\d{1,2}(?:\.\d{1,3}){1,5}(?![\d.])")
 _DEFINITION_ASKED = re.compile(r"什么意思|啥意思|指什么|指啥|指的是|是指|什么是|什么叫|啥叫|是啥|的含义|的定义|怎么理解|何谓"
+                               r"|下定义|怎么定义|如何定义"
                                r"|咋回事|怎么回事|是干啥的|是干什么的")
 _DEFINITION_GIVEN = re.compile(r"所称.{0,30}?是指")
 _PENALTY_ASKED = re.compile(r"罚|处分|追究|刑事|坐牢|判刑|吊销|后果|会怎么样|会怎样|会被怎么|怎么处理|什么责任|啥责任|担责"
