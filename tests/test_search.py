@@ -48,6 +48,14 @@ def test_the_kind_of_question_asked_prefers_the_unit_that_answers_that_kind(law_
     assert law_searcher.search(question, 5)[0].chunk.id == expected
 
 
+def test_words_that_only_mark_a_definition_question_are_not_searched():
+    from assistant.corpus import tokenize
+
+    for question in ("示范条款中所称的主管单位承担哪些职能？", "条例所说的商用密码怎么下定义？"):
+        words = tokenize.tokens(tokenize.without_question_words(question))
+        assert not {"中所", "所称", "所说", "下定义"} & set(words), words  # 中所: a fragment of 示范条款中所称
+
+
 @pytest.mark.parametrize("question,expected", [
     ("往饲料里掺沙子卖，会被怎么罚？", "产品质量法#第五十条"),                  # 掺沙子 -> 掺杂
     ("省里的地方标准全文，老百姓看要花钱吗？", "山东省标准化条例#第二十七条"),  # 全文 -> 文本, 花钱 -> 免费

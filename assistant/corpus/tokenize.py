@@ -27,7 +27,7 @@ STOPWORDS = frozenset(
     "所 得 地 着 过 个 项 条 款 规定 有关 相关 方面 情况 问题 哪里 哪儿 时 时候 怎么办 多久 多长 多长时间 "
     "一 二 三 不 没有 无 意思 里 自己 以后 之前 之后 最 最多 最少 至少 必须 哪一天 哪天 什么样 多大 多长 几年 几天 几名 几次 "
     "啥 咋 咋办 啥样 是不是 有没有 能不能 行不行 可不可以 由谁 由谁来 谁来 哪几 哪几个 哪几种 哪几类 哪一方 哪方 "
-    "哪一个 哪一种 哪一类 几种 几类 哪一年 哪年 何时 几时 下定义".split()  # colloquial question words
+    "哪一个 哪一种 哪一类 几种 几类 哪一年 哪年 何时 几时 下定义 中所称 所称 中所说 所说的".split()  # colloquial question words
 )
 _LONG_STOPWORDS = sorted((w for w in STOPWORDS if len(w) >= 3), key=lambda w: (-len(w), w))
 # Everyday words in questions -> the words the rules use (DOMAIN.md §9 glossary plus plain-language paraphrases).
