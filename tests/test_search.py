@@ -170,6 +170,7 @@ def test_a_penalty_question_reaches_the_penalty_article_citing_the_rule_it_match
     assert searcher.penalties_citing[by_clause["第一条"]] == [by_clause["第三条"]]
     assert by_clause["第二条"] not in searcher.penalties_citing  # 《…产品质量法》第二条 is another law's article
 
+
 def test_a_question_on_whether_something_is_allowed_prefers_a_prohibition(law_searcher, monkeypatch):
     from assistant.retrieval import hybrid
 
