@@ -171,6 +171,24 @@ def _sheet_to_csv(workbook: Path, sheet: str, target: Path) -> Path:
     return target
 
 
+def test_a_document_a_terminated_worker_never_reported_is_removed(tmp_path):
+    import os
+
+    from assistant.batch.report import OK, Outcome
+    from assistant.batch.runner import _Planned, _remove_unreported_documents
+
+    older, unreported, reported = (tmp_path / f"{n}.docx" for n in ("older", "unreported", "reported"))
+    older.write_bytes(b"kept under --force from an earlier run")
+    os.utime(older, ns=(time.time_ns() - 10**10, time.time_ns() - 10**10))
+    start = time.time_ns()
+    unreported.write_bytes(b"finished after the second Ctrl-C")
+    reported.write_bytes(b"done")
+    plan = [_Planned(None, Outcome(i, str(i), "", "", None), path) for i, path in enumerate((older, unreported, reported))]
+    plan[2].outcome.status = OK
+    _remove_unreported_documents(plan, since_ns=start)
+    assert older.exists() and not unreported.exists() and reported.exists()
+
+
 def test_csv_and_yaml_inputs_give_the_same_documents_as_xlsx(tmp_path, example_spec_data):
     from assistant.yamlio import dump_yaml
 

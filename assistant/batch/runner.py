@@ -3,7 +3,8 @@
 Memory stays bounded: at most `jobs * IN_FLIGHT_PER_JOB` spec dicts exist at a time, workers write their own
 files, and the parent keeps one small Outcome per organization. Ctrl-C (SIGINT) or SIGTERM stops submitting,
 lets the running drafts finish (each file is written atomically), marks the rest "cancelled" and still writes
-the report; a second signal terminates the workers, and any temp file they leave is removed.
+the report; a second signal terminates the workers, and any temp file they leave is removed, as is a document a
+terminated worker finished but never reported: the report and the folder always agree.
 """
 from __future__ import annotations
 
@@ -22,7 +23,7 @@ from typing import Callable, Iterator
 from ..errors import AssistantError, OutputExistsError
 from . import worker
 from .naming import DEFAULT_PATTERN, NameAllocator, NamePattern
-from .report import FAILED, INVALID, OK, REPORT_CSV, REPORT_JSON, Outcome, Problem, Summary, write_reports
+from .report import CANCELLED, FAILED, INVALID, OK, REPORT_CSV, REPORT_JSON, Outcome, Problem, Summary, write_reports
 from .sources import Provenance, Record, Source, open_source
 
 DOCUMENT_KINDS = ("application", "charter")
@@ -75,7 +76,7 @@ def run_batch(input_path: str | Path, *, kind: str, out_dir: str | Path, members
               strict: bool = False, on_start: Callable[[int], None] | None = None,
               on_result: Callable[[Outcome], None] | None = None) -> BatchResult:
     """Draft `kind` for every organization of the input into `out_dir`; bad rows are reported and skipped."""
-    started, clock = dt.datetime.now().astimezone(), time.perf_counter()
+    started, clock, started_ns = dt.datetime.now().astimezone(), time.perf_counter(), time.time_ns()
     if kind not in DOCUMENT_KINDS:
         raise AssistantError(f"未知文件类型“{kind}”；可选：{'、'.join(DOCUMENT_KINDS)}", where="--kind")
     if jobs is not None and jobs < 1:
@@ -104,6 +105,7 @@ def run_batch(input_path: str | Path, *, kind: str, out_dir: str | Path, members
     finally:
         executor.shutdown(wait=stopped is None or len(stopped) < 2, cancel_futures=True)
     _remove_temp_files(out_dir, plan)
+    _remove_unreported_documents(plan, since_ns=started_ns)
     outcomes = [p.outcome for p in plan]
     seconds = time.perf_counter() - clock
     meta = {"input": str(input_path), "members": str(members) if members else None, "kind": kind,
@@ -257,6 +259,19 @@ def _terminate(workers: dict) -> None:
     for process in list(workers.values()):
         with contextlib.suppress(ProcessLookupError, OSError):
             process.terminate()
+
+
+def _remove_unreported_documents(plan: list[_Planned], *, since_ns: int) -> None:
+    """A worker terminated after writing its document but before reporting it leaves a complete file behind a
+    "cancelled" row; remove such files written by this run, so that every document in the folder is one the report
+    lists as done (an older file kept under --force is not this run's and stays)."""
+    for planned in plan:
+        path = planned.path
+        if planned.outcome.status != CANCELLED or path is None:
+            continue
+        with contextlib.suppress(FileNotFoundError):
+            if path.stat().st_mtime_ns >= since_ns - since_ns % 1_000_000_000:  # some file systems keep seconds
+                path.unlink()
 
 
 def _remove_temp_files(out_dir: Path, plan: list[_Planned]) -> None:
