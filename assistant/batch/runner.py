@@ -270,7 +270,7 @@ def _remove_unreported_documents(plan: list[_Planned], *, since_ns: int) -> None
         if planned.outcome.status != CANCELLED or path is None:
             continue
         with contextlib.suppress(FileNotFoundError):
-            if path.stat().st_mtime_ns >= since_ns - since_ns % 1_000_000_000:  # some file systems keep seconds
+            if path.stat().st_mtime_ns >= since_ns:
                 path.unlink()
 
 
