@@ -25,7 +25,8 @@ def test_wheel_carries_templates_corpus_and_cli():
                    "assistant/_data/templates/application/application.yaml",
                    "assistant/_data/corpus/clauses.yaml", "assistant/_data/corpus/parameters.yaml",
                    "assistant/_data/corpus/examples/spec.yaml", "assistant/cli/main.py",
-                   "assistant/retrieval/calibration.json", "assistant/retrieval/calibration-e5.json"):
+                   "assistant/retrieval/calibration.json", "assistant/retrieval/calibration-e5.json",
+                   "assistant/retrieval/ranker.json", "assistant/retrieval/ranker-e5.json"):
         assert needed in files, needed
 
 

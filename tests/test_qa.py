@@ -72,7 +72,7 @@ def test_registered_capital_answer(law_searcher):
 
 def test_a_question_asking_an_amount_quotes_the_sentence_that_states_it(law_searcher):
     # the article's lead sentence names the fine; without the preference the matching list item alone was quoted
-    result = answer("伪造、变造认证证书的，罚多少钱？", law_searcher)
+    result = answer("在浙江，伪造、变造认证证书的，罚多少钱？", law_searcher)
     first = next(c for c in result.citations if (c.document, c.clause) == ("浙江省检验机构管理条例", "第四十九条"))
     assert "处三万元以上十万元以下罚款" in first.quote
     assert any(c.quote.startswith("（一）") and "伪造" in c.quote for c in result.citations)

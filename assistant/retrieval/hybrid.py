@@ -18,13 +18,14 @@ search runs within them (a chromadb `where` filter), not over the whole index.
 """
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
 from ..corpus import bridge, tokenize
 from ..corpus.chunking import CN_NUM, Chunk
-from . import embedding, facts
+from . import embedding, facts, ranker
 from .bm25 import BM25Index
 
 RRF_K = 60
@@ -79,6 +80,7 @@ _PROHIBITION_GIVEN = re.compile(r"不得|禁止|严禁|不准")
 _JURISDICTION = re.compile(r"^(.{2,8}?(?:省|市|自治区|特别行政区))")
 _LOCATIVE = "里上中内外"
 _A_NOT_A = re.compile(r"([\u4e00-\u9fff])不\1")  # 合不合(格), 能不能
+_SENTENCE_END = re.compile(r"[。；;\n]")
 _NON_CONTENT = re.compile(r"[\s\u3000，。；：、！？“”‘’（）《》〔〕【】,.;:!?()\"'\-—…·|#]")
 
 
@@ -191,6 +193,10 @@ def content_bigrams(text: str) -> set[str]:
     return {clean[i:i + 2] for i in range(len(clean) - 1) if " " not in clean[i:i + 2]}
 
 
+def _bigrams(text: str) -> set[str]:
+    return {text[i:i + 2] for i in range(len(text) - 1)}
+
+
 def _finest(terms: list[str]) -> list[str]:
     """Drop a term made entirely of other query terms (法定人数 when 法定 and 人数 are there)."""
     out = []
@@ -228,6 +234,11 @@ class HybridSearcher:
         self.aliases = {d["name"]: document_aliases(d["name"], d["title"]) for d in state["documents"].values()}
         self._calibration = None
         self._corpus_text: str | None = None
+        self.ranker = ranker.load_ranker(self.embedder)
+        self.place_in_document = {}
+        for positions in self.doc_positions.values():
+            for n, pos in enumerate(positions):
+                self.place_in_document[pos] = n / len(positions)
 
     def __len__(self) -> int:
         return len(self.chunks)
@@ -315,8 +326,8 @@ class HybridSearcher:
         total = sum(w for w, _ in query.groups)
         return sum(self.found_weights(query, pos)) / total if total else 0.0
 
-    def search(self, text: str, k: int = 10) -> list[Hit]:
-        """The best k chunks for `text`, best first."""
+    def search(self, text: str, k: int = 10, rerank: bool = True) -> list[Hit]:
+        """The best k chunks for `text`, best first (in the fused order only, when `rerank` is false)."""
         import numpy as np
 
         if not _NON_CONTENT.sub("", text):
@@ -360,12 +371,45 @@ class HybridSearcher:
         if _PENALTY_ASKED.search(text):
             self._pass_to_citing_penalties(fused, query, cues)
         hits = sorted(fused.values(), key=lambda h: (-h.score, h.chunk.id))
+        if rerank and self.ranker is not None:
+            hits = self._reranked(query, hits, max(ranker.DEPTH, k))
         if mask is not None and len(hits) < k:
             seen = {h.chunk.id for h in hits}
             for pos, _ in _ranked(scores, k + len(seen), None):
                 if self.chunks[pos].id not in seen:
                     hits.append(Hit(self.chunks[pos], 0.0))
         return hits[:k]
+
+    def candidate_features(self, query: Query, hits: list[Hit]) -> list[list[float]]:
+        """The reranker's inputs (ranker.FEATURES) for each hit, in the fused order `hits` come in."""
+        total = sum(w for w, _ in query.groups) or 1.0
+        asked = content_bigrams(query.text)
+        rows = []
+        for rank, hit in enumerate(hits, 1):
+            pos = self.pos_by_id[hit.chunk.id]
+            text = self.texts[pos]
+            sentences = [s for s in _SENTENCE_END.split(text) if s.strip()] or [text]
+            best_sentence = max(sum(w for w, alts in query.groups if any(a in s for a in alts)) for s in sentences)
+            heading = " ".join(hit.chunk.heading + ((hit.chunk.title,) if hit.chunk.title else ())).lower()
+            in_heading = sum(w for w, alts in query.groups if any(a in heading for a in alts))
+            rows.append([hit.score * RRF_K, 1.0 / rank,
+                         RRF_K / (RRF_K + hit.bm25_rank) if hit.bm25_rank else 0.0,
+                         RRF_K / (RRF_K + hit.vector_rank) if hit.vector_rank else 0.0,
+                         hit.similarity, hit.coverage, best_sentence / total, math.log(len(text) + 1),
+                         len(asked & _bigrams(text)) / len(asked) if asked else 0.0,
+                         self.place_in_document[pos], in_heading / total])
+        return rows
+
+    def _reranked(self, query: Query, hits: list[Hit], depth: int) -> list[Hit]:
+        """The best `depth` fused hits in the reranker's order, each scored with its share of the reranker's
+        softmax; the rest after them, scored 0."""
+        head, tail = hits[:depth], hits[depth:]
+        shares = self.ranker.shares(self.candidate_features(query, head))
+        for hit, share in zip(head, shares):
+            hit.score = share
+        for hit in tail:
+            hit.score = 0.0
+        return sorted(head, key=lambda h: (-h.score, h.chunk.id)) + tail
 
     def _rate(self, hit: Hit, pos: int, query: Query, cues: list[Cue]) -> None:
         """Add the coverage and cue bonuses to a candidate's fused score."""
