@@ -13,8 +13,9 @@ the article listing an authority's investigative powers (可以行使下列职�
 本行政区域内的…工作) for 归哪个部门管, a prohibition (不得, 禁止) for 能不能 / 合法吗, at a quarter vote; a
 named law's own scope, penalty-authority, powers, effective-date or authority article is always a candidate); when a
 penalty is asked, a penalty article that cites a best hit by number (违反本条例第十八条规定的…) inherits a share of
-its score; an article named outright (第九条, 5.4.4) goes first. When the question names documents, the vector
-search runs within them (a chromadb `where` filter), not over the whole index.
+its score; an article named outright (第九条, 5.4.4) goes first. Last, the reranker (ranker.py), when one is fitted
+for the embedder, reorders the best fused candidates. When the question names documents, the vector search runs
+within them (a chromadb `where` filter), not over the whole index.
 """
 from __future__ import annotations
 
