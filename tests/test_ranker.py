@@ -80,3 +80,22 @@ def test_without_a_ranker_the_fused_order_stands(law_searcher, monkeypatch):
     fused = [h.chunk.id for h in law_searcher.search(question, 10, rerank=False)]
     monkeypatch.setattr(law_searcher, "ranker", None)
     assert [h.chunk.id for h in law_searcher.search(question, 10)] == fused
+
+
+def test_an_asked_fact_must_be_stated_in_the_fused_best_hits_too(law_searcher):
+    """The reranker may lift a unit that states a period about something else into the best three; the asked-fact
+    check then still looks at the fused best (a lab's report deadline is answered by no 工作日 of another rule)."""
+    import re
+
+    from assistant.retrieval.hybrid import Hit
+
+    question = "我在上海开了个检测公司，客户送样以后，规定最多几个工作日内必须把报告出给人家？"
+    fused = law_searcher.search(question, 10, rerank=False)
+    assert law_searcher.evidence(question, fused).missing_facts
+    lifted = next(c for c in law_searcher.chunks if re.search(r"[一二三四五六七八九十]+个工作日", c.text)
+                  and c.id not in {h.chunk.id for h in fused})
+    reordered = [Hit(lifted, 1.0, fused_rank=len(fused) + 1), *fused[:9]]
+    assert law_searcher.evidence(question, reordered).missing_facts
+    as_if_fused_first = [Hit(lifted, 1.0, fused_rank=1), *(Hit(h.chunk, h.score, fused_rank=h.fused_rank + 1)
+                                                         for h in fused[:9])]
+    assert not law_searcher.evidence(question, as_if_fused_first).missing_facts
