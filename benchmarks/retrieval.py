@@ -49,8 +49,12 @@ def splits(questions: list[dict]) -> tuple[list[dict], list[dict]]:
     return answerable[0::2] + none[0::2], answerable[1::2] + none[1::2]
 
 
+def expected_units(q) -> set[tuple[str, str]]:
+    return {(e["document"], e["clause"]) for e in q["expected"]}
+
+
 def rank_of(chunks, q) -> int | None:
-    expected = {(e["document"], e["clause"]) for e in q["expected"]}
+    expected = expected_units(q)
     for rank, c in enumerate(chunks[:10], 1):
         if (c.document, c.clause) in expected:
             return rank
@@ -275,7 +279,7 @@ def fit_ranker(searcher, embedder: str, question_lists: list[list[dict]]) -> Non
         for q in questions:
             if not q["expected"]:
                 continue
-            expected = {(e["document"], e["clause"]) for e in q["expected"]}
+            expected = expected_units(q)
             hits = searcher.search(q["question"], ranker_mod.DEPTH, rerank=False)
             rows = searcher.candidate_features(searcher.prepare(q["question"]), hits)
             groups.append((rows, [int((h.chunk.document, h.chunk.clause) in expected) for h in hits]))

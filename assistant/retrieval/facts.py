@@ -15,7 +15,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-_SENTENCE_END = re.compile(r"[。；;！？\n]")
+SENTENCE_END = re.compile(r"[。；;！？\n]")
 _NUMBER = "[0-9０-９〇零一二三四五六七八九十百千万亿两几]"
 _FIGURE = "[0-9０-９〇零一二三四五六七八九十百千万亿两]"  # a number a text states (几 only asks)
 _NOT_A_DURATION_OR_COUNT = "(?![天年月日人名个次家项周条届])"  # 开多少天, 交多少人: not money
@@ -49,7 +49,7 @@ class AskedFact:
         if self.own_topic is None or self.own_topic.search(question):
             stated = bool(self.stated.search(text))
         else:
-            stated = any(self.stated.search(s) and not self.own_topic.search(s) for s in _SENTENCE_END.split(text))
+            stated = any(self.stated.search(s) and not self.own_topic.search(s) for s in SENTENCE_END.split(text))
         if stated and self.of_subject and names_subject is not None:
             return names_subject(self.subject(question), text)
         return stated

@@ -81,7 +81,6 @@ _PROHIBITION_GIVEN = re.compile(r"不得|禁止|严禁|不准")
 _JURISDICTION = re.compile(r"^(.{2,8}?(?:省|市|自治区|特别行政区))")
 _LOCATIVE = "里上中内外"
 _A_NOT_A = re.compile(r"([\u4e00-\u9fff])不\1")  # 合不合(格), 能不能
-_SENTENCE_END = re.compile(r"[。；;\n]")
 _NON_CONTENT = re.compile(r"[\s\u3000，。；：、！？“”‘’（）《》〔〕【】,.;:!?()\"'\-—…·|#]")
 
 
@@ -392,7 +391,7 @@ class HybridSearcher:
         for rank, hit in enumerate(hits, 1):
             pos = self.pos_by_id[hit.chunk.id]
             text = self.texts[pos]
-            sentences = [s for s in _SENTENCE_END.split(text) if s.strip()] or [text]
+            sentences = [s for s in facts.SENTENCE_END.split(text) if s.strip()] or [text]
             best_sentence = max(sum(w for w, alts in query.groups if any(a in s for a in alts)) for s in sentences)
             heading = " ".join(hit.chunk.heading + ((hit.chunk.title,) if hit.chunk.title else ())).lower()
             in_heading = sum(w for w, alts in query.groups if any(a in heading for a in alts))
