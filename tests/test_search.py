@@ -37,6 +37,17 @@ def test_model_clauses_are_found_by_their_subject_and_everyday_aliases(law_searc
 
 
 @pytest.mark.parametrize("question,expected", [
+    ("东西质量不行把人弄伤了，过了几年就不能再告了？", "产品质量法#第四十五条"),  # 不能再告: the limitation period
+    ("用了劣质电器被烫伤，多久以后就告不了了？", "产品质量法#第四十五条"),
+    ("计量法是依据哪部上位法制定的？", "计量法#第一条"),                  # 上位法: the 根据…制定本法 article
+])
+def test_everyday_words_for_a_limitation_period_and_a_higher_law_are_answered(law_searcher, question, expected):
+    hits = law_searcher.search(question, 5)
+    assert expected in [h.chunk.id for h in hits[:3]]
+    assert law_searcher.evidence(question, hits).answerable
+
+
+@pytest.mark.parametrize("question,expected", [
     ("国家为啥要专门搞一部标准化法？", "标准化法#第一条"),          # purpose: the 为了…制定本法 article
     ("老听人说函审，函审是咋回事？", "示范条款#3.6"),               # definition: the 术语和定义 entry
     ("标准化法实施条例是根据哪部法律制定的？", "标准化法实施条例#第一条"),  # basis: 根据…制定本条例
@@ -429,6 +440,15 @@ def test_key_words_absent_from_the_corpus(law_searcher):
     ("下设工作组的组长怎么产生？", ["工作组负责人"]),
     ("工作组的成果由谁审议？", []),                   # a working group, not who leads it
     ("检测机构要不要买职业责任保险？", ["保险要求"]),
+    ("委员会选主任时要不要无记名投票？", ["表决方式"]),
+    ("表决是举手还是写票？", ["表决方式"]),
+    ("能不能直接举手投票定下来？", []),               # whether to vote at all, not how a ballot is cast
+    ("是举手表决，还是先协商一致？", []),           # whether to vote or agree, not how a ballot is cast
+    ("罚款五万能不能分两期缴？", ["分期缴纳"]),
+    ("利害关系方分几类？", []),                       # 分几 without paying
+    ("新版标准发布后有没有过渡期？", ["过渡期"]),
+    ("标准化法一共修正过几次？", ["发布、修订情况"]),
+    ("这个条例是哪一届人大常委会通过的？", ["发布、修订情况"]),
 ])
 def test_facts_a_question_asks_for(question, asked):
     from assistant.retrieval.facts import asked_facts
@@ -469,6 +489,11 @@ def test_an_asked_fact_counts_as_stated_only_when_a_text_gives_a_value():
     assert missing_facts("委员能书面委托别人代为表决吗？", ["委员可书面委托其他委员代为表决"]) == ()
     assert missing_facts("工作组召集人由谁指定？", ["工作组成员可包括非委员专家"]) == ("工作组负责人",)
     assert missing_facts("厂家必须买产品责任险吗？", ["鼓励检验检测机构投保机构责任保险"]) == ()
+    assert missing_facts("选举主任委员用不用无记名投票？", ["选举应有三分之二以上委员出席"]) == ("表决方式",)
+    assert missing_facts("选举主任委员用不用无记名投票？", ["选举采用无记名投票方式"]) == ()
+    assert missing_facts("罚款能不能分期交？", ["处一万元以上五万元以下罚款"]) == ("分期缴纳",)
+    assert missing_facts("罚款能不能分期交？", ["当事人确有经济困难的，可以申请暂缓缴纳或者分期缴纳"]) == ()
+    assert missing_facts("新标准发布后过渡期多长？", ["标准发布后应当在六个月内实施"]) == ("过渡期",)
     names = lambda subject, text: all(w in text for w in ("计量", "认证") if w in subject)  # noqa: E731
     assert missing_facts("计量认证证书有效期几年？", ["计量认证合格证书的有效期为六年"], names) == ()
     assert missing_facts("产品认证证书有效期几年？", ["计量认证合格证书的有效期为六年"], names) == ()

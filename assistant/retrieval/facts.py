@@ -2,8 +2,9 @@
 office hours, an amount of money, a rate, a validity period, a time limit or date, a least or most number, an age
 limit, an association's dues, when and by whom a law was issued or amended, a statistic, how to replace a lost
 certificate, a no-reason return, a form's layout, training or an exam a post requires, voting by proxy, who leads a
-working group, insurance, a degree or nationality requirement, a website, which provider or product to choose, the
-name of whoever holds a post.
+working group, how a vote is cast (by name, secret, by hand), paying a fine in instalments, a transition period,
+insurance, a degree or nationality requirement, a website, which provider or product to choose, the name of whoever
+holds a post.
 
 Laws and standards rarely give such facts (a fee, a hotline, a pass rate), so a question asking for one whose best
 hits state none is a sign the index cannot answer it, however well its other words match. The abstention model
@@ -99,7 +100,8 @@ ASKED_FACTS = (
               re.compile(r"会费")),
     AskedFact("发布、修订情况",  # who signed a law and when it was passed or amended: the texts hold articles only
               re.compile(r"(哪一?年|什么时候|啥时候|何时|哪一?天|哪一?位)[^，。？！]{0,10}(发布|公布|颁布|签署|修正|修订|修改|改过|改的)"
-                         r"|(发布|公布|颁布|修正|修订|修改|改过)[^，。？！]{0,10}(哪一?年|什么时候|啥时候|何时|哪一?天)|主席令"),
+                         r"|(发布|公布|颁布|修正|修订|修改|改过)[^，。？！]{0,10}(哪一?年|什么时候|啥时候|何时|哪一?天)|主席令"
+                         r"|(几|多少)次[^，。？！]{0,2}(修正|修订|修改)|(修正|修订|修改)过?(几|多少)次|第几次会议|哪一?届[^，。？！]{0,6}(人大|常委会)"),
               re.compile(rf"{_NUMBER}+年[^。；]{{0,30}}(发布|公布|颁布|修正|修订|通过)|主席令|国务院令")),
     AskedFact("统计数据",  # laws and standards do not keep counts of firms, standards or cases
               re.compile(r"(全国|全省|全市|截至|截止|迄今|累计)[^，。？！]{0,15}(多少|几)[家项个所名人件次批]"
@@ -125,6 +127,15 @@ ASKED_FACTS = (
               re.compile(r"(?:委托|代为|代理|代替|找人|让别人|请别人|托人|替[我他她])[^。？！，]{0,10}(?:表决|投票|投一票)"
                          r"|代投|代表决"),
               re.compile(r"(?:委托|代为|代理)[^。；]{0,10}(?:表决|投票)")),
+    AskedFact("表决方式",  # whether a vote is by name, secret or by show of hands: the texts say when a vote passes
+              re.compile(r"记名|匿名|实名[^，。？！]{0,3}[投票]|写票|举手[^，。？！]{0,4}还是|还是[^，。？！]{0,4}举手"),
+              re.compile(r"记名|匿名|实名|举手|写票")),
+    AskedFact("分期缴纳",  # paying a fine in instalments or later: the texts set fines, not how they are paid
+              re.compile(r"分(期|[几两三四五六七八九十]+(个月|期|次|回))[^，。？！]{0,6}(交|缴|付|还)|缓交|缓缴|延期缴|暂缓缴|慢慢交"),
+              re.compile(r"分期|延期缴|暂缓缴")),
+    AskedFact("过渡期",  # how long before a new standard or rule binds: the texts set no transition periods
+              re.compile(r"过渡期"),
+              re.compile(r"过渡期")),
     AskedFact("工作组负责人",  # who leads a working group and how he is chosen
               re.compile(r"工作组[^。？！]{0,20}(?:组长|召集人|牵头人|负责人|头儿)|(?:组长|召集人|牵头人)[^。？！]{0,10}工作组"
                          r"|召集人"),
