@@ -396,7 +396,7 @@ def test_key_words_absent_from_the_corpus(law_searcher):
     ("市场监管局周六几点上班？", ["办公时间"]),
     ("计量所周末办事吗？", ["办公时间"]),
     ("上班的单位要不要给委员开参会证明？", []),  # 上班 alone is not about hours
-    ("征集委员的公告要挂出来多少天？", ["期限"]),    # a time limit, not money
+    ("征集委员的公告要挂出来多少天？", ["天数"]),    # a number of days, not money
     ("产品质量法什么时候开始施行？", ["期限"]),
     ("认证机构要不要公布举报电话？", []),          # asks whether, not the number
     ("全体委员会议要多少委员出席才能开？", []),
@@ -449,6 +449,14 @@ def test_key_words_absent_from_the_corpus(law_searcher):
     ("新版标准发布后有没有过渡期？", ["过渡期"]),
     ("标准化法一共修正过几次？", ["发布、修订情况"]),
     ("这个条例是哪一届人大常委会通过的？", ["发布、修订情况"]),
+    ("复验申请要在几天内提出？", ["天数"]),           # days, more exactly than any period
+    ("换届要提前几个月筹备？", ["期限"]),
+    ("委员快七十岁了还能连任吗？", ["年龄"]),
+    ("委员有没有年纪上的要求？", ["年龄"]),
+    ("我们做的电暖器算不算必须做3C认证的产品？", ["目录所列产品"]),
+    ("强制性产品认证的目录由谁制定？", []),           # who sets the catalogue, not what is in it
+    ("开面包店要办食品经营许可证吗？", ["食品许可"]),
+    ("现在负责全国标准化工作的那个部门的一把手是谁？", ["现任人员"]),
 ])
 def test_facts_a_question_asks_for(question, asked):
     from assistant.retrieval.facts import asked_facts
@@ -474,7 +482,7 @@ def test_an_asked_fact_counts_as_stated_only_when_a_text_gives_a_value():
     # a fine is an amount only for a question about fines: it says nothing of what an award or a fee comes to
     assert missing_facts("得了质量奖，政府能奖多少钱？", ["对获奖单位给予奖励。未按规定的，处二万元以下罚款。"]) == ("金额",)
     assert missing_facts("得了质量奖，政府能奖多少钱？", ["获奖单位给予一次性奖励五十万元"]) == ()
-    assert missing_facts("收货人应在多少日内办理退运？", ["由商检机构责令退运"]) == ("期限",)
+    assert missing_facts("收货人应在多少日内办理退运？", ["由商检机构责令退运"]) == ("天数",)
     assert missing_facts("换届前要不要把这几年的账审一遍？", ["换届前应进行财务审计"]) == ()  # 这几年 asks no period
     assert missing_facts("一家单位最多能有几名委员？", ["第十条 同一单位的委员不应超过3名。"]) == ()
     assert missing_facts("团体标准至少要几家单位起草？", ["第十八条 国家鼓励学会、协会制定团体标准。"]) == ("数量",)
@@ -494,6 +502,11 @@ def test_an_asked_fact_counts_as_stated_only_when_a_text_gives_a_value():
     assert missing_facts("罚款能不能分期交？", ["处一万元以上五万元以下罚款"]) == ("分期缴纳",)
     assert missing_facts("罚款能不能分期交？", ["当事人确有经济困难的，可以申请暂缓缴纳或者分期缴纳"]) == ()
     assert missing_facts("新标准发布后过渡期多长？", ["标准发布后应当在六个月内实施"]) == ("过渡期",)
+    # a period in years does not say how many days: the narrower kind replaces 期限
+    assert missing_facts("会议纪要要在几天内发给委员？", ["会议纪要的保存期限应不少于10年"]) == ("天数",)
+    assert missing_facts("会议纪要要在几天内发给委员？", ["会议纪要应在会后15个工作日内分送委员"]) == ()
+    assert missing_facts("电动自行车在不在强制认证的目录里？", ["国家对必须经过认证的产品统一产品目录"]) == ("目录所列产品",)
+    assert missing_facts("做糕点要办食品生产许可证吗？", ["生产者应当对其生产的产品质量负责"]) == ("食品许可",)
     names = lambda subject, text: all(w in text for w in ("计量", "认证") if w in subject)  # noqa: E731
     assert missing_facts("计量认证证书有效期几年？", ["计量认证合格证书的有效期为六年"], names) == ()
     assert missing_facts("产品认证证书有效期几年？", ["计量认证合格证书的有效期为六年"], names) == ()

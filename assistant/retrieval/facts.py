@@ -1,10 +1,10 @@
-"""Facts a question may ask for that the texts must state outright to answer it: an address, a phone number,
-office hours, an amount of money, a rate, a validity period, a time limit or date, a least or most number, an age
-limit, an association's dues, when and by whom a law was issued or amended, a statistic, how to replace a lost
-certificate, a no-reason return, a form's layout, training or an exam a post requires, voting by proxy, who leads a
-working group, how a vote is cast (by name, secret, by hand), paying a fine in instalments, a transition period,
-insurance, a degree or nationality requirement, a website, which provider or product to choose, the name of whoever
-holds a post.
+"""Facts a question may ask for that the texts must state outright to answer it: an address, a phone number, office
+hours, an amount of money, a rate, a validity period, a time limit or date, a number of days, a least or most
+number, an age limit, an association's dues, when and by whom a law was issued or amended, a statistic, how to
+replace a lost certificate, a no-reason return, a form's layout, training or an exam a post requires, voting by
+proxy, who leads a working group, how a vote is cast (by name, secret, by hand), paying a fine in instalments, a
+transition period, whether a product is in the compulsory-certification catalogue, a food licence, insurance, a
+degree or nationality requirement, a website, which provider or product to choose, the name of whoever holds a post.
 
 Laws and standards rarely give such facts (a fee, a hotline, a pass rate), so a question asking for one whose best
 hits state none is a sign the index cannot answer it, however well its other words match. The abstention model
@@ -88,12 +88,15 @@ ASKED_FACTS = (
               re.compile(r"多久|多长时间|几天|多少天|几个月|多少个月|(?<![这那近前])几年|多少年|多少个?工作日|几个工作日"
                          r"|多少日|几日|多少个?小时|几个小时|哪一?天|几号|何时|什么时候|啥时候|几月几日|截止|期限是|周期"),
               re.compile(rf"{_NUMBER}+个?(?:工作日|日|天|个月|月|年|周|小时)|届满|之日起|以前|之前|期限内"),
-              ("有效期", "办公时间", "发布、修订情况")),
+              ("有效期", "办公时间", "发布、修订情况", "天数")),
+    AskedFact("天数",  # how many days: a period in years or months (会议纪要保存不少于10年) does not answer it
+              re.compile(r"(几|多少)个?(工作)?[天日]"),
+              re.compile(rf"{_NUMBER}+个?(?:工作日|日|天)|当日|当天|即日")),
     AskedFact("数量",  # a least or most number of people, bodies or times: 至少几名, 最多连任几届
               re.compile(r"(最多|至少|最少|上限|下限|不得超过|不少于|不超过)[^，。？！]{0,8}(几|多少)[个名位家人项次届种]"),
               re.compile(rf"(?<!第){_FIGURE}+[个名位家人项次届种类]|分之|半数|过半|[%％]")),
     AskedFact("年龄",  # an age limit: 多少岁, 年龄上限
-              re.compile(r"年龄|岁数|多少岁|几岁"),
+              re.compile(rf"年龄|岁数|年纪|多少岁|几岁|{_FIGURE}+岁"),
               re.compile(rf"{_FIGURE}+周?岁|年龄|年满")),
     AskedFact("会费标准",  # how much an association's dues are and who sets them
               re.compile(r"会费[^，。？！]{0,8}(多少|上限|标准|谁|怎么定|如何确定|程序)"),
@@ -136,6 +139,12 @@ ASKED_FACTS = (
     AskedFact("过渡期",  # how long before a new standard or rule binds: the texts set no transition periods
               re.compile(r"过渡期"),
               re.compile(r"过渡期")),
+    AskedFact("目录所列产品",  # whether a product is in the compulsory-certification catalogue, which no text lists
+              re.compile(r"(是不是|算不算|在不在|是否|属不属于)[^。？！，]{0,15}(3C|CCC|强制性产品认证|强制认证|必须认证|强制性认证)"),
+              re.compile(r"目录[^。；]{0,10}(包括|包含|如下|列有)")),
+    AskedFact("食品许可",  # a licence to make or sell food: food law is outside these texts
+              re.compile(r"食品[^。？！，]{0,4}许可|SC[^。？！，]{0,4}(证|许可)"),
+              re.compile(r"食品[^。；]{0,6}许可")),
     AskedFact("工作组负责人",  # who leads a working group and how he is chosen
               re.compile(r"工作组[^。？！]{0,20}(?:组长|召集人|牵头人|负责人|头儿)|(?:组长|召集人|牵头人)[^。？！]{0,10}工作组"
                          r"|召集人"),
@@ -157,7 +166,7 @@ ASKED_FACTS = (
                          r"|(什么|哪个|哪款)软件|哪家(酒店|公司|饭店)|找哪家[^，。？！]{0,6}(做|办|检|测)"),
               re.compile(r"(?!)")),  # stated by no text
     AskedFact("现任人员",  # who holds a post now: a name, which rules do not give
-              re.compile(r"(现任|现在的?|目前的?|这一?届的?|本届的?)[^，。？！]{0,12}(是谁|叫什么|叫啥|是哪位)"
+              re.compile(r"(现任|现在的?|目前的?|这一?届的?|本届的?)[^，。？！]{0,20}(是谁|叫什么|叫啥|是哪位)"
                          r"|叫(什么|啥)名字"),
               re.compile(r"(主任委员|秘书长|组长|负责人|会长|联系人)[:：为是]\s*[\u4e00-\u9fff]{2,4}[，。；\s]")),
 )
