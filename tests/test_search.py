@@ -444,6 +444,7 @@ def test_key_words_absent_from_the_corpus(law_searcher):
     ("委员会选主任时要不要无记名投票？", ["表决方式"]),
     ("表决是举手还是写票？", ["表决方式"]),
     ("能不能直接举手投票定下来？", []),               # whether to vote at all, not how a ballot is cast
+    ("社团变更登记名称要不要公告？", []),             # the 记名 inside 登记名称
     ("是举手表决，还是先协商一致？", []),           # whether to vote or agree, not how a ballot is cast
     ("罚款五万能不能分两期缴？", ["分期缴纳"]),
     ("利害关系方分几类？", []),                       # 分几 without paying

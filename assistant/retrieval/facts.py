@@ -131,8 +131,8 @@ ASKED_FACTS = (
                          r"|代投|代表决"),
               re.compile(r"(?:委托|代为|代理)[^。；]{0,10}(?:表决|投票)")),
     AskedFact("表决方式",  # whether a vote is by name, secret or by show of hands: the texts say when a vote passes
-              re.compile(r"记名|匿名|实名[^，。？！]{0,3}[投票]|写票|举手[^，。？！]{0,4}还是|还是[^，。？！]{0,4}举手"),
-              re.compile(r"记名|匿名|实名|举手|写票")),
+              re.compile(r"(?<!登)记名|匿名|实名[^，。？！]{0,3}[投票]|写票|举手[^，。？！]{0,4}还是|还是[^，。？！]{0,4}举手"),
+              re.compile(r"(?<!登)记名|匿名|实名|举手|写票")),  # not the 记名 of 登记名称
     AskedFact("分期缴纳",  # paying a fine in instalments or later: the texts set fines, not how they are paid
               re.compile(r"分(期|[几两三四五六七八九十]+(个月|期|次|回))[^，。？！]{0,6}(交|缴|付|还)|缓交|缓缴|延期缴|暂缓缴|慢慢交"),
               re.compile(r"分期|延期缴|暂缓缴")),
