@@ -40,8 +40,10 @@ def test_model_clauses_are_found_by_their_subject_and_everyday_aliases(law_searc
     ("东西质量不行把人弄伤了，过了几年就不能再告了？", "产品质量法#第四十五条"),  # 不能再告: the limitation period
     ("用了劣质电器被烫伤，多久以后就告不了了？", "产品质量法#第四十五条"),
     ("计量法是依据哪部上位法制定的？", "计量法#第一条"),                  # 上位法: the 根据…制定本法 article
+    ("认证机构能不能随意定价收费？", "认证认可条例#第二十条"),            # 定价: fees (收费标准)
+    ("家里的热水器漏电，能去哪里申诉？", "产品质量法#第二十二条"),        # 漏电: a quality problem
 ])
-def test_everyday_words_for_a_limitation_period_and_a_higher_law_are_answered(law_searcher, question, expected):
+def test_everyday_words_for_a_limitation_period_a_higher_law_fees_and_faults_are_answered(law_searcher, question, expected):
     hits = law_searcher.search(question, 5)
     assert expected in [h.chunk.id for h in hits[:3]]
     assert law_searcher.evidence(question, hits).answerable
@@ -459,6 +461,20 @@ def test_key_words_absent_from_the_corpus(law_searcher):
     ("强制性产品认证的目录由谁制定？", []),           # who sets the catalogue, not what is in it
     ("开面包店要办食品经营许可证吗？", ["食品许可"]),
     ("现在负责全国标准化工作的那个部门的一把手是谁？", ["现任人员"]),
+    ("主任委员出差了，全体会议由谁来主持？", ["会议主持人"]),
+    ("主任委员不能履职时由谁代行？", ["会议主持人"]),
+    ("会议纪要要由会议主持人签字吗？", []),           # the chair of a meeting named, not asked for
+    ("秘书处的办公室最少要多少平方米？", ["面积"]),
+    ("网店卖的充电宝出了事，电商平台要不要一起赔？", ["平台责任"]),
+    ("标准信息公共服务平台由谁建设？", []),           # a platform named, not its liability
+    ("小家电出口欧洲要做的CE认证去哪儿办？", ["境外认证标志"]),
+    ("CCC认证的证书管几年？", ["有效期"]),            # the CE inside no word: CCC is Chinese
+    ("会议纪要要在会后几个工作日内发出？", ["纪要印发天数"]),  # more exactly than any number of days
+    ("工作组最少要几个人？", ["工作组人数"]),          # more exactly than any least number
+    ("协会会长最多能连任几届？", ["数量", "社团内部治理"]),
+    ("专家组能不能刻个公章？", ["印章"]),
+    ("秘书处要立刻把章程报上去吗？", []),              # 立刻…章程: no seal
+    ("想申请浙江制造的品字标要什么条件？", ["浙江制造"]),
 ])
 def test_facts_a_question_asks_for(question, asked):
     from assistant.retrieval.facts import asked_facts
@@ -505,10 +521,23 @@ def test_an_asked_fact_counts_as_stated_only_when_a_text_gives_a_value():
     assert missing_facts("罚款能不能分期交？", ["当事人确有经济困难的，可以申请暂缓缴纳或者分期缴纳"]) == ()
     assert missing_facts("新标准发布后过渡期多长？", ["标准发布后应当在六个月内实施"]) == ("过渡期",)
     # a period in years does not say how many days: the narrower kind replaces 期限
-    assert missing_facts("会议纪要要在几天内发给委员？", ["会议纪要的保存期限应不少于10年"]) == ("天数",)
+    assert missing_facts("复验申请要在几天内提出？", ["复验记录的保存期限应不少于10年"]) == ("天数",)
     assert missing_facts("会议纪要要在几天内发给委员？", ["会议纪要应在会后15个工作日内分送委员"]) == ()
     assert missing_facts("电动自行车在不在强制认证的目录里？", ["国家对必须经过认证的产品统一产品目录"]) == ("目录所列产品",)
     assert missing_facts("做糕点要办食品生产许可证吗？", ["生产者应当对其生产的产品质量负责"]) == ("食品许可",)
+    assert missing_facts("主任委员不在时会议由谁主持？", ["会议纪要经会议主持人签字确认"]) == ("会议主持人",)
+    assert missing_facts("主任委员不在时会议由谁主持？", ["主任委员因故不能出席时，由副主任委员代为主持"]) == ()
+    assert missing_facts("实验室面积最少多少平方米？", ["检验检测机构应当具有固定的工作场所"]) == ("面积",)
+    assert missing_facts("实验室面积最少多少平方米？", ["实验室使用面积不少于100平方米"]) == ()
+    assert missing_facts("购物平台要替卖家赔吗？", ["销售者应当负责修理、更换、退货"]) == ("平台责任",)
+    assert missing_facts("出口欧洲的CE认证找谁办？", ["认证机构应当依法取得资质"]) == ("境外认证标志",)
+    notice = "会议通知应当至少提前7日送达委员"  # days, but for the notice, not the minutes
+    assert missing_facts("会议纪要几天内发给委员？", [notice]) == ("纪要印发天数",)
+    assert missing_facts("会议纪要几天内发给委员？", ["会议纪要应在会后10个工作日内印发"]) == ()
+    assert missing_facts("工作组最少要几个人？", ["委员总数不少于15名"]) == ("工作组人数",)
+    assert missing_facts("社团理事长一届干几年？", ["社会团体的负责人应当具有完全民事行为能力"]) == ("期限", "社团内部治理")
+    assert missing_facts("专家组能刻公章吗？", ["技术专家组织不具有法人资格"]) == ("印章",)
+    assert missing_facts("协会刻公章有什么要求？", ["社会团体凭登记证书申请刻制印章"]) == ()
     names = lambda subject, text: all(w in text for w in ("计量", "认证") if w in subject)  # noqa: E731
     assert missing_facts("计量认证证书有效期几年？", ["计量认证合格证书的有效期为六年"], names) == ()
     assert missing_facts("产品认证证书有效期几年？", ["计量认证合格证书的有效期为六年"], names) == ()

@@ -3,8 +3,11 @@ hours, an amount of money, a rate, a validity period, a time limit or date, a nu
 number, an age limit, an association's dues, when and by whom a law was issued or amended, a statistic, how to
 replace a lost certificate, a no-reason return, a form's layout, training or an exam a post requires, voting by
 proxy, who leads a working group, how a vote is cast (by name, secret, by hand), paying a fine in instalments, a
-transition period, whether a product is in the compulsory-certification catalogue, a food licence, insurance, a
-degree or nationality requirement, a website, which provider or product to choose, the name of whoever holds a post.
+transition period, whether a product is in the compulsory-certification catalogue, a food licence, who chairs a
+meeting or stands in for the chair, a floor area, a shopping platform's liability, a foreign mark (CE, UL), the days
+to send out minutes, a working group's size, an association's council or head, a seal of one's own, the 浙江制造
+brand, insurance, a degree or nationality requirement, a website, which provider or product to choose, the name of
+whoever holds a post.
 
 Laws and standards rarely give such facts (a fee, a hotline, a pass rate), so a question asking for one whose best
 hits state none is a sign the index cannot answer it, however well its other words match. The abstention model
@@ -91,10 +94,18 @@ ASKED_FACTS = (
               ("有效期", "办公时间", "发布、修订情况", "天数")),
     AskedFact("天数",  # how many days: a period in years or months (会议纪要保存不少于10年) does not answer it
               re.compile(r"(几|多少)个?(工作)?[天日]"),
-              re.compile(rf"{_NUMBER}+个?(?:工作日|日|天)|当日|当天|即日")),
+              re.compile(rf"{_NUMBER}+个?(?:工作日|日|天)|当日|当天|即日"),
+              ("纪要印发天数",)),
+    AskedFact("纪要印发天数",  # the days to send out minutes: days given for notices (提前7日通知) do not answer it
+              re.compile(r"纪要[^。？！]{0,20}(几|多少)个?(工作)?[天日]|(几|多少)个?(工作)?[天日][^。？！]{0,12}纪要"),
+              re.compile(rf"纪要[^。；]{{0,30}}{_NUMBER}+个?(?:工作日|日|天)")),
     AskedFact("数量",  # a least or most number of people, bodies or times: 至少几名, 最多连任几届
               re.compile(r"(最多|至少|最少|上限|下限|不得超过|不少于|不超过)[^，。？！]{0,8}(几|多少)[个名位家人项次届种]"),
-              re.compile(rf"(?<!第){_FIGURE}+[个名位家人项次届种类]|分之|半数|过半|[%％]")),
+              re.compile(rf"(?<!第){_FIGURE}+[个名位家人项次届种类]|分之|半数|过半|[%％]"),
+              ("工作组人数",)),
+    AskedFact("工作组人数",  # how many members a working group has: the committee's own counts do not answer it
+              re.compile(r"工作组[^。？！]{0,15}((几|多少)个?[人名位]|人数)"),
+              re.compile(rf"工作组[^。；]{{0,30}}{_FIGURE}+[人名]")),
     AskedFact("年龄",  # an age limit: 多少岁, 年龄上限
               re.compile(rf"年龄|岁数|年纪|多少岁|几岁|{_FIGURE}+岁"),
               re.compile(rf"{_FIGURE}+周?岁|年龄|年满")),
@@ -145,6 +156,29 @@ ASKED_FACTS = (
     AskedFact("食品许可",  # a licence to make or sell food: food law is outside these texts
               re.compile(r"食品[^。？！，]{0,4}许可|SC[^。？！，]{0,4}(证|许可)"),
               re.compile(r"食品[^。；]{0,6}许可")),
+    AskedFact("会议主持人",  # who chairs a meeting, or stands in for an absent chair: the texts name no stand-in
+              re.compile(r"谁[^。？！，]{0,4}(代为|代理|代行|代替|顶替|替)?主持|主持[^。？！，]{0,4}(是谁|由谁)|代为主持"
+                         r"|(由谁|谁来?)代(为|行|理)"),
+              re.compile(r"主持(?!人)|代为|代行")),  # not the 会议主持人 who signs the minutes
+    AskedFact("面积",  # a least floor area of an office or a lab: the texts set none
+              re.compile(r"面积|平方米|平米|多少平|几平"),
+              re.compile(rf"{_NUMBER}+(平方米|平米|㎡)")),
+    AskedFact("平台责任",  # whether an online shopping platform answers for its sellers: e-commerce law is outside
+              re.compile(r"平台[^。？！]{0,12}(赔|担责|责任|负责|连带)"),
+              re.compile(r"平台")),
+    AskedFact("境外认证标志",  # a foreign mark such as CE or UL: the texts cover Chinese certification only
+              re.compile(r"(?<![A-Za-z])(CE|UL|FCC|ETL|PSE|KC|GS)(?![A-Za-z])|欧盟[^，。？！]{0,6}认证"),
+              re.compile(r"(?<![A-Za-z])(CE|UL|FCC|ETL|PSE|KC|GS)(?![A-Za-z])|欧盟")),
+    AskedFact("社团内部治理",  # an association's council, head, general meeting: left to its own charter
+              re.compile(r"(理事会|理事长|会长|会员大会|会员代表大会)[^。？！]{0,15}"
+                         r"(任期|几年|连任|几届|几次|多少|最少|至少|人数|上限|下限|兼任|有效)"),
+              re.compile(r"理事会|理事长|会长|会员(代表)?大会")),
+    AskedFact("印章",  # a seal of one's own: the texts give one to a registered association, not to an expert group
+              re.compile(r"公章|(?<![立时此深即片])刻[^。？！，]{0,3}章(?!程)|印章"),
+              re.compile(r"印章|公章")),
+    AskedFact("浙江制造",  # the 浙江制造 (品字标) regional brand, which no text here sets up
+              re.compile(r"浙江制造|品字标"),
+              re.compile(r"浙江制造|品字标")),
     AskedFact("工作组负责人",  # who leads a working group and how he is chosen
               re.compile(r"工作组[^。？！]{0,20}(?:组长|召集人|牵头人|负责人|头儿)|(?:组长|召集人|牵头人)[^。？！]{0,10}工作组"
                          r"|召集人"),
