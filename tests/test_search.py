@@ -42,8 +42,10 @@ def test_model_clauses_are_found_by_their_subject_and_everyday_aliases(law_searc
     ("计量法是依据哪部上位法制定的？", "计量法#第一条"),                  # 上位法: the 根据…制定本法 article
     ("认证机构能不能随意定价收费？", "认证认可条例#第二十条"),            # 定价: fees (收费标准)
     ("家里的热水器漏电，能去哪里申诉？", "产品质量法#第二十二条"),        # 漏电: a quality problem
+    ("引用文件没写年份的，用哪一版？", "示范条款#2"),                        # 没写年份: 不注日期
+    ("农业厅在本行业标准化方面有哪些职责？", "标准化法实施条例#第九条"),     # a provincial department
 ])
-def test_everyday_words_for_a_limitation_period_a_higher_law_fees_and_faults_are_answered(law_searcher, question, expected):
+def test_everyday_words_for_periods_laws_fees_faults_and_departments_are_answered(law_searcher, question, expected):
     hits = law_searcher.search(question, 5)
     assert expected in [h.chunk.id for h in hits[:3]]
     assert law_searcher.evidence(question, hits).answerable
@@ -475,6 +477,16 @@ def test_key_words_absent_from_the_corpus(law_searcher):
     ("专家组能不能刻个公章？", ["印章"]),
     ("秘书处要立刻把章程报上去吗？", []),              # 立刻…章程: no seal
     ("想申请浙江制造的品字标要什么条件？", ["浙江制造"]),
+    ("技术决议什么时候可以发布？", ["期限"]),          # a procedure's time, not a law's date of issue
+    ("产品质量法是在哪一次常委会会议上通过的？", ["发布、修订情况"]),
+    ("现在管标准化的部门，一把手是谁？", ["现任人员"]),
+    ("检验证单丢了能补开吗？", ["补领手续"]),
+    ("强制性产品认证目录里具体有哪些产品？", ["目录所列产品"]),
+    ("在职公务员能当协会会长吗？", ["社团内部治理"]),
+    ("上海对检测机构责任保险的最低保额是多少？", ["金额", "保险要求"]),
+    ("商检费按货值的几个点收？", ["比例"]),
+    ("团体标准的版权归谁？", ["著作权"]),
+    ("审核员一年要做多少审核人日？", ["审核人日"]),
 ])
 def test_facts_a_question_asks_for(question, asked):
     from assistant.retrieval.facts import asked_facts
@@ -538,6 +550,10 @@ def test_an_asked_fact_counts_as_stated_only_when_a_text_gives_a_value():
     assert missing_facts("社团理事长一届干几年？", ["社会团体的负责人应当具有完全民事行为能力"]) == ("期限", "社团内部治理")
     assert missing_facts("专家组能刻公章吗？", ["技术专家组织不具有法人资格"]) == ("印章",)
     assert missing_facts("协会刻公章有什么要求？", ["社会团体凭登记证书申请刻制印章"]) == ()
+    # a fine's share of the goods' value is no answer to what share a fee takes
+    assert missing_facts("商检费按货值的百分之几收？", ["处货值金额百分之五以上百分之二十以下的罚款"]) == ("比例",)
+    assert missing_facts("没收违法所得后罚款按货值的百分之几？", ["处货值金额百分之五以上百分之二十以下的罚款"]) == ()
+    assert missing_facts("团体标准的著作权归谁？", ["国家鼓励社会团体制定团体标准"]) == ("著作权",)
     names = lambda subject, text: all(w in text for w in ("计量", "认证") if w in subject)  # noqa: E731
     assert missing_facts("计量认证证书有效期几年？", ["计量认证合格证书的有效期为六年"], names) == ()
     assert missing_facts("产品认证证书有效期几年？", ["计量认证合格证书的有效期为六年"], names) == ()

@@ -6,8 +6,8 @@ proxy, who leads a working group, how a vote is cast (by name, secret, by hand),
 transition period, whether a product is in the compulsory-certification catalogue, a food licence, who chairs a
 meeting or stands in for the chair, a floor area, a shopping platform's liability, a foreign mark (CE, UL), the days
 to send out minutes, a working group's size, an association's council or head, a seal of one's own, the 浙江制造
-brand, insurance, a degree or nationality requirement, a website, which provider or product to choose, the name of
-whoever holds a post.
+brand, copyright in a standard, an auditor's audit days, insurance, a degree or nationality requirement, a website,
+which provider or product to choose, the name of whoever holds a post.
 
 Laws and standards rarely give such facts (a fee, a hotline, a pass rate), so a question asking for one whose best
 hits state none is a sign the index cannot answer it, however well its other words match. The abstention model
@@ -77,12 +77,13 @@ ASKED_FACTS = (
               re.compile(r"多少钱|几块钱|多少元|多少万|几千|几万"
                          rf"|(收|交|缴|花|拿|付|发|开)[^，。？！]{{0,2}}多少{_NOT_A_DURATION_OR_COUNT}"
                          rf"|(费|钱|价|奖金|奖励|补贴|补助|工资|薪|税)[^，。？！]{{0,6}}多少{_NOT_A_DURATION_OR_COUNT}"
-                         r"|多少(奖金|奖励|补贴|补助|费用|工资|税)|金额[^，。？！]{0,4}(多少|上限|下限|是)"),
+                         r"|多少(奖金|奖励|补贴|补助|费用|工资|税)|金额[^，。？！]{0,4}(多少|上限|下限|是)|保额|保险金额"),
               re.compile(rf"{_NUMBER}+(?:元|万元)|倍|百分之|[%％]|等值"),  # fines: 元, 倍, 百分之, 货值金额等值以下
               own_topic=re.compile(r"罚")),
     AskedFact("比例",
-              re.compile(r"合格率|通过率|占比|百分之几|几成|(多大|多高|多少|什么)的?比例|比例[是为有]?(多少|多大|多高)"),
-              re.compile(rf"百分之|[%％]|分之|{_NUMBER}成")),
+              re.compile(r"合格率|通过率|占比|百分之几|几成|几个点|(多大|多高|多少|什么)的?比例|比例[是为有]?(多少|多大|多高)"),
+              re.compile(rf"百分之|[%％]|分之|{_NUMBER}成"),
+              own_topic=re.compile(r"罚")),  # a fine's 百分之 says nothing of what share a fee or a vote takes
     AskedFact("有效期",  # a validity period is answered only where the text gives one, not by any number of years
               re.compile(r"有效期[^，。？！]{0,6}(多久|多长|几年|多少年|是多少|为多少|几个月)"
                          r"|(证书|证|资质|资格|许可)[^，。？！]{0,4}管(几年|多久|多长)"),
@@ -113,9 +114,12 @@ ASKED_FACTS = (
               re.compile(r"会费[^，。？！]{0,8}(多少|上限|标准|谁|怎么定|如何确定|程序)"),
               re.compile(r"会费")),
     AskedFact("发布、修订情况",  # who signed a law and when it was passed or amended: the texts hold articles only
-              re.compile(r"(哪一?年|什么时候|啥时候|何时|哪一?天|哪一?位)[^，。？！]{0,10}(发布|公布|颁布|签署|修正|修订|修改|改过|改的)"
+              # 什么时候可以发布 asks a procedure's time, not a law's history
+              re.compile(r"(哪一?年|什么时候|啥时候|何时|哪一?天|哪一?位)(?!可以|能|才|应|须|要|得)[^，。？！]{0,10}"
+                         r"(发布|公布|颁布|签署|修正|修订|修改|改过|改的)"
                          r"|(发布|公布|颁布|修正|修订|修改|改过)[^，。？！]{0,10}(哪一?年|什么时候|啥时候|何时|哪一?天)|主席令"
-                         r"|(几|多少)次[^，。？！]{0,2}(修正|修订|修改)|(修正|修订|修改)过?(几|多少)次|第几次会议|哪一?届[^，。？！]{0,6}(人大|常委会)"),
+                         r"|(几|多少)次[^，。？！]{0,2}(修正|修订|修改)|(修正|修订|修改)过?(几|多少)次|第几次会议|哪一?次[^，。？！]{0,12}会议"
+                         r"|哪一?届[^，。？！]{0,6}(人大|常委会)"),
               re.compile(rf"{_NUMBER}+年[^。；]{{0,30}}(发布|公布|颁布|修正|修订|通过)|主席令|国务院令")),
     AskedFact("统计数据",  # laws and standards do not keep counts of firms, standards or cases
               re.compile(r"(全国|全省|全市|截至|截止|迄今|累计)[^，。？！]{0,15}(多少|几)[家项个所名人件次批]"
@@ -123,7 +127,7 @@ ASKED_FACTS = (
               re.compile(rf"(截至|截止)[^。；]{{0,20}}{_NUMBER}|累计[^。；]{{0,8}}{_NUMBER}+[家项个所名人件次批]")),
     AskedFact("补领手续",  # how to replace a lost certificate: the texts do not describe it
               re.compile(r"(遗失|丢失|丢了|弄丢|损毁|弄坏|找不到)[^。？！]{0,20}"
-                         r"(补领|补办|补发|补一|重新(发|开|办|领|补|出)|再(发|开|办|领|出)一|怎么办|如何办)|补领|补办|补发"),
+                         r"(补领|补办|补发|补开|补一|重新(发|开|办|领|补|出)|再(发|开|办|领|出)一|怎么办|如何办)|补领|补办|补发|补开"),
               re.compile(r"补领|补办|补发|遗失")),
     AskedFact("无理由退货",  # a consumer-protection rule outside these texts
               re.compile(r"无理由"),
@@ -151,7 +155,8 @@ ASKED_FACTS = (
               re.compile(r"过渡期"),
               re.compile(r"过渡期")),
     AskedFact("目录所列产品",  # whether a product is in the compulsory-certification catalogue, which no text lists
-              re.compile(r"(是不是|算不算|在不在|是否|属不属于)[^。？！，]{0,15}(3C|CCC|强制性产品认证|强制认证|必须认证|强制性认证)"),
+              re.compile(r"(是不是|算不算|在不在|是否|属不属于)[^。？！，]{0,15}(3C|CCC|强制性产品认证|强制认证|必须认证|强制性认证)"
+                         r"|目录[^。？！，]{0,8}(都|具体)?(有哪些|包括哪些|包含哪些|涵盖哪些)"),
               re.compile(r"目录[^。；]{0,10}(包括|包含|如下|列有)")),
     AskedFact("食品许可",  # a licence to make or sell food: food law is outside these texts
               re.compile(r"食品[^。？！，]{0,4}许可|SC[^。？！，]{0,4}(证|许可)"),
@@ -171,7 +176,8 @@ ASKED_FACTS = (
               re.compile(r"(?<![A-Za-z])(CE|UL|FCC|ETL|PSE|KC|GS)(?![A-Za-z])|欧盟")),
     AskedFact("社团内部治理",  # an association's council, head, general meeting: left to its own charter
               re.compile(r"(理事会|理事长|会长|会员大会|会员代表大会)[^。？！]{0,15}"
-                         r"(任期|几年|连任|几届|几次|多少|最少|至少|人数|上限|下限|兼任|有效)"),
+                         r"(任期|几年|连任|几届|几次|多少|最少|至少|人数|上限|下限|兼任|有效)"
+                         r"|公务员[^。？！]{0,12}(会长|理事长)|(会长|理事长)[^。？！]{0,12}公务员"),
               re.compile(r"理事会|理事长|会长|会员(代表)?大会")),
     AskedFact("印章",  # a seal of one's own: the texts give one to a registered association, not to an expert group
               re.compile(r"公章|(?<![立时此深即片])刻[^。？！，]{0,3}章(?!程)|印章"),
@@ -179,6 +185,12 @@ ASKED_FACTS = (
     AskedFact("浙江制造",  # the 浙江制造 (品字标) regional brand, which no text here sets up
               re.compile(r"浙江制造|品字标"),
               re.compile(r"浙江制造|品字标")),
+    AskedFact("著作权",  # who owns a standard's text, whether copying it infringes: copyright law is outside
+              re.compile(r"著作权|版权|署名|侵权"),
+              re.compile(r"著作权|版权|署名")),
+    AskedFact("审核人日",  # the audit days an auditor must log to keep a registration
+              re.compile(r"人日|审核天数|审核(多少|几)天"),
+              re.compile(r"人日")),
     AskedFact("工作组负责人",  # who leads a working group and how he is chosen
               re.compile(r"工作组[^。？！]{0,20}(?:组长|召集人|牵头人|负责人|头儿)|(?:组长|召集人|牵头人)[^。？！]{0,10}工作组"
                          r"|召集人"),
@@ -201,7 +213,7 @@ ASKED_FACTS = (
               re.compile(r"(?!)")),  # stated by no text
     AskedFact("现任人员",  # who holds a post now: a name, which rules do not give
               re.compile(r"(现任|现在的?|目前的?|这一?届的?|本届的?)[^，。？！]{0,20}(是谁|叫什么|叫啥|是哪位)"
-                         r"|叫(什么|啥)名字"),
+                         r"|叫(什么|啥)名字|一把手[^，。？！]{0,4}(是谁|叫什么|叫啥|是哪位)"),
               re.compile(r"(主任委员|秘书长|组长|负责人|会长|联系人)[:：为是]\s*[\u4e00-\u9fff]{2,4}[，。；\s]")),
 )
 
