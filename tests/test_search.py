@@ -44,6 +44,7 @@ def test_model_clauses_are_found_by_their_subject_and_everyday_aliases(law_searc
     ("家里的热水器漏电，能去哪里申诉？", "产品质量法#第二十二条"),        # 漏电: a quality problem
     ("引用文件没写年份的，用哪一版？", "示范条款#2"),                        # 没写年份: 不注日期
     ("农业厅在本行业标准化方面有哪些职责？", "标准化法实施条例#第九条"),     # a provincial department
+    ("认证机构的收费价目必须公开吗？", "认证认可条例#第二十条"),             # 价目: 收费标准
 ])
 def test_everyday_words_for_periods_laws_fees_faults_and_departments_are_answered(law_searcher, question, expected):
     hits = law_searcher.search(question, 5)
@@ -487,6 +488,8 @@ def test_key_words_absent_from_the_corpus(law_searcher):
     ("商检费按货值的几个点收？", ["比例"]),
     ("团体标准的版权归谁？", ["著作权"]),
     ("审核员一年要做多少审核人日？", ["审核人日"]),
+    ("国家规定空调的保修期是几年？", ["期限", "保修期"]),
+    ("出了事由谁来定找哪家检测？", []),              # who decides, not which provider to pick
 ])
 def test_facts_a_question_asks_for(question, asked):
     from assistant.retrieval.facts import asked_facts
@@ -554,6 +557,8 @@ def test_an_asked_fact_counts_as_stated_only_when_a_text_gives_a_value():
     assert missing_facts("商检费按货值的百分之几收？", ["处货值金额百分之五以上百分之二十以下的罚款"]) == ("比例",)
     assert missing_facts("没收违法所得后罚款按货值的百分之几？", ["处货值金额百分之五以上百分之二十以下的罚款"]) == ()
     assert missing_facts("团体标准的著作权归谁？", ["国家鼓励社会团体制定团体标准"]) == ("著作权",)
+    assert missing_facts("洗衣机三包期多长？", ["售出的产品不具备应当具备的使用性能的，销售者应当负责修理、更换、退货"]) == (
+        "保修期",)
     names = lambda subject, text: all(w in text for w in ("计量", "认证") if w in subject)  # noqa: E731
     assert missing_facts("计量认证证书有效期几年？", ["计量认证合格证书的有效期为六年"], names) == ()
     assert missing_facts("产品认证证书有效期几年？", ["计量认证合格证书的有效期为六年"], names) == ()

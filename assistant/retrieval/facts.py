@@ -6,8 +6,8 @@ proxy, who leads a working group, how a vote is cast (by name, secret, by hand),
 transition period, whether a product is in the compulsory-certification catalogue, a food licence, who chairs a
 meeting or stands in for the chair, a floor area, a shopping platform's liability, a foreign mark (CE, UL), the days
 to send out minutes, a working group's size, an association's council or head, a seal of one's own, the 浙江制造
-brand, copyright in a standard, an auditor's audit days, insurance, a degree or nationality requirement, a website,
-which provider or product to choose, the name of whoever holds a post.
+brand, copyright in a standard, an auditor's audit days, a warranty period, insurance, a degree or nationality
+requirement, a website, which provider or product to choose, the name of whoever holds a post.
 
 Laws and standards rarely give such facts (a fee, a hotline, a pass rate), so a question asking for one whose best
 hits state none is a sign the index cannot answer it, however well its other words match. The abstention model
@@ -191,6 +191,9 @@ ASKED_FACTS = (
     AskedFact("审核人日",  # the audit days an auditor must log to keep a registration
               re.compile(r"人日|审核天数|审核(多少|几)天"),
               re.compile(r"人日")),
+    AskedFact("保修期",  # a warranty (三包) period: the texts oblige repair, replacement or refund, for no set time
+              re.compile(r"保修|三包|包修|包换|包退"),
+              re.compile(r"保修|三包|包修|包换|包退")),
     AskedFact("工作组负责人",  # who leads a working group and how he is chosen
               re.compile(r"工作组[^。？！]{0,20}(?:组长|召集人|牵头人|负责人|头儿)|(?:组长|召集人|牵头人)[^。？！]{0,10}工作组"
                          r"|召集人"),
@@ -209,7 +212,7 @@ ASKED_FACTS = (
               re.compile(r"网站|网址|www\.|https?://")),
     AskedFact("选择建议",  # which provider, product or tool is best: rules name none
               re.compile(r"比较(好|合适|方便|靠谱|划算)|多少合适|哪款|哪个?牌子|什么牌子|(哪个|什么)品牌|哪几家|靠谱|最便宜|划算"
-                         r"|(什么|哪个|哪款)软件|哪家(酒店|公司|饭店)|找哪家[^，。？！]{0,6}(做|办|检|测)"),
+                         r"|(什么|哪个|哪款)软件|哪家(酒店|公司|饭店)|(?<!定)找哪家[^，。？！]{0,6}(做|办|检|测)"),  # not 谁来定找哪家
               re.compile(r"(?!)")),  # stated by no text
     AskedFact("现任人员",  # who holds a post now: a name, which rules do not give
               re.compile(r"(现任|现在的?|目前的?|这一?届的?|本届的?)[^，。？！]{0,20}(是谁|叫什么|叫啥|是哪位)"
