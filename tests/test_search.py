@@ -487,6 +487,8 @@ def test_key_words_absent_from_the_corpus(law_searcher):
     ("上海对检测机构责任保险的最低保额是多少？", ["金额", "保险要求"]),
     ("商检费按货值的几个点收？", ["比例"]),
     ("团体标准的版权归谁？", ["著作权"]),
+    ("同行照抄我们的企业标准，算不算侵权？", ["著作权"]),
+    ("冒用别人厂名算不算侵权？", []),                # an infringement, but not of a text's copyright
     ("审核员一年要做多少审核人日？", ["审核人日"]),
     ("国家规定空调的保修期是几年？", ["期限", "保修期"]),
     ("出了事由谁来定找哪家检测？", []),              # who decides, not which provider to pick

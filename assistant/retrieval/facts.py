@@ -186,7 +186,7 @@ ASKED_FACTS = (
               re.compile(r"浙江制造|品字标"),
               re.compile(r"浙江制造|品字标")),
     AskedFact("著作权",  # who owns a standard's text, whether copying it infringes: copyright law is outside
-              re.compile(r"著作权|版权|署名|侵权"),
+              re.compile(r"著作权|版权|署名权|(照抄|照搬|抄袭|复制|盗用)[^。？！]{0,12}侵权"),  # not a defect's 侵权
               re.compile(r"著作权|版权|署名")),
     AskedFact("审核人日",  # the audit days an auditor must log to keep a registration
               re.compile(r"人日|审核天数|审核(多少|几)天"),
