@@ -201,8 +201,11 @@ def retrieve(question: str, searcher: "HybridSearcher", *, k: int = 5, retrieval
 def abstention_reason(evidence) -> str:
     """Why the evidence is too weak, in the user's terms: what the texts lack, else a weak match."""
     reasons = []
-    if evidence.missing_facts:
-        reasons.append(f"检索到的条款未载明所问的{'、'.join(evidence.missing_facts)}")
+    titles = [name for name in evidence.missing_facts if name.startswith("《")]  # laws the index does not hold
+    if titles:
+        reasons.append(f"索引中没有所问的{'、'.join(titles)}")
+    if unstated := [name for name in evidence.missing_facts if not name.startswith("《")]:
+        reasons.append(f"检索到的条款未载明所问的{'、'.join(unstated)}")
     if evidence.unknown_terms:
         reasons.append("资料中没有出现问题里的" + "、".join(f"“{t}”" for t in evidence.unknown_terms))
     return "；".join(reasons) or "检索到的条款与问题的关联不足"

@@ -59,12 +59,22 @@ def test_everyday_words_for_periods_laws_fees_faults_and_departments_are_answere
     ("民政部门对我们这些社团具体都管些什么？", "社会团体登记管理条例#第二十四条"),  # duties: 履行下列监督管理职责
     ("这条例里说的商用密码到底指啥？", "商用密码管理条例#第二条"),       # definition: 本条例所称商用密码，是指…
     ("浙江的条例对监督检验怎么下定义？", "浙江省检验机构管理条例#第三条"),   # definition: 本条例所称监督检验，是指…
+    ("老听人说认证、认可，这俩到底是啥意思，有啥区别？", "认证认可条例#第二条"),  # 到底, 区别: no text uses them
 ])
 def test_the_kind_of_question_asked_prefers_the_unit_that_answers_that_kind(law_searcher, question, expected):
     # the cues act on the fused order; the reranker weighs that order with other evidence and may move a unit down
     # (社团条例 第二十四条 is 4th after it, below the short 第三十五条 that names 登记管理机关: benchmarks/RESULTS.md)
     assert law_searcher.search(question, 5, rerank=False)[0].chunk.id == expected
     assert expected in [h.chunk.id for h in law_searcher.search(question, 5)]
+
+
+def test_words_no_text_uses_do_not_keep_a_cue_from_the_unit_it_fits(law_searcher):
+    # 老说, 出个, 到底 match nothing anywhere; judged against all the question's words, the term entry 技术决议 would
+    # fall short of the definition cue's least share and out of the reranked candidates
+    question = "秘书处老说要出个“技术决议”，这东西到底指的是啥？"
+    query = law_searcher.prepare(question)
+    assert {"老说", "到底"} <= {alts[0] for _, alts in query.groups} - {alts[0] for _, alts in query.ranking_groups}
+    assert "示范条款#3.5" in [h.chunk.id for h in law_searcher.search(question, 5)[:3]]
 
 
 def test_words_that_only_mark_a_definition_question_are_not_searched():
@@ -78,6 +88,7 @@ def test_words_that_only_mark_a_definition_question_are_not_searched():
 @pytest.mark.parametrize("question,expected", [
     ("往饲料里掺沙子卖，会被怎么罚？", "产品质量法#第五十条"),                  # 掺沙子 -> 掺杂
     ("省里的地方标准全文，老百姓看要花钱吗？", "山东省标准化条例#第二十七条"),  # 全文 -> 文本, 花钱 -> 免费
+    ("市场监管来抽查产品质量，要是我们厂不让查会怎么样？", "产品质量法#第五十六条"),  # 不让查 -> 拒绝
 ])
 def test_everyday_words_reach_the_formal_terms_of_the_thesaurus(law_searcher, question, expected):
     assert law_searcher.search(question, 5)[0].chunk.id == expected
@@ -584,6 +595,21 @@ def test_evidence_weighs_asked_facts_and_matched_words(law_searcher):
     ev = law_searcher.evidence(question, law_searcher.search(question, 5))
     assert ev.missing_facts == () and ev.answerable
     assert ev.features["matched_terms"] >= 3 and ev.matched_terms == ev.features["matched_terms"]
+
+
+def test_a_question_on_a_law_the_index_does_not_hold_has_no_evidence(law_searcher):
+    from assistant import qa
+
+    question = "《中华人民共和国密码法》是从哪一天开始施行的？"  # the index holds the 商用密码 regulation, not this law
+    ev = law_searcher.evidence(question, law_searcher.search(question, 5))
+    assert ev.missing_facts == ("《中华人民共和国密码法》",) and not ev.answerable
+    answer = qa.answer(question, law_searcher)
+    assert answer.abstained and "索引中没有所问的《中华人民共和国密码法》" in answer.text
+    assert law_searcher.unindexed_titles("《检验检测机构资质认定管理办法》自何时起施行？")
+    for held in ("按《商检法》第五条，进口商品都要检验吗？",                   # a short name of a law it holds
+                 "《产品质量法》和《消费者权益保护法》对赔偿怎么规定？",        # one of the two is held
+                 "全国性社会团体的《社会团体法人登记证书》有效期为几年？"):      # a certificate, not a law
+        assert law_searcher.unindexed_titles(held) == (), held
 
 
 def test_default_abstention_model_reads_lexical_evidence_only(law_searcher):

@@ -78,6 +78,7 @@ _AUTHORITY_GIVEN = re.compile(r"(?:主管|负责|统一管理|分工管理|监�
                               r"|在[^。]{0,25}(?:统一管理|指导和监督)|是[^。]{0,16}(?:登记管理机关|业务主管单位)")
 _PERMISSION_ASKED = re.compile(r"能不能|可不可以|可以吗|行不行|行吗|合法吗|违法吗|允许|让不让|准不准|是否可以|能否|不准|算数吗")
 _PROHIBITION_GIVEN = re.compile(r"不得|禁止|严禁|不准")
+_LAW_TITLE = re.compile(r"《((?:中华人民共和国)?([^《》]{1,40}?(?:法|条例|办法|规定|细则|规则|决定|通则)))》")
 _JURISDICTION = re.compile(r"^(.{2,8}?(?:省|市|自治区|特别行政区))")
 _LOCATIVE = "里上中内外"
 _A_NOT_A = re.compile(r"([\u4e00-\u9fff])不\1")  # 合不合(格), 能不能
@@ -111,7 +112,8 @@ class Evidence:
     answerable: bool
     unknown_terms: tuple[str, ...] = ()
     matched_terms: int = 0
-    missing_facts: tuple[str, ...] = ()  # 金额, 地址: asked for, stated in none of the best hits (facts.py)
+    missing_facts: tuple[str, ...] = ()  # 金额, 地址: asked for, stated in none of the best hits (facts.py); a law
+    # the question names in 《》 that the index does not hold
 
     @property
     def features(self) -> dict[str, float]:
@@ -135,6 +137,7 @@ class Query:
     refs: set[str]
     bridges: dict[str, tuple[str, ...]] = None  # everyday word in the question -> its formal terms
     bounds: list[str] = None                    # 起码, 最多: bound words, neither searched nor scored
+    ranking_groups: list[tuple[float, tuple[str, ...]]] = None  # the groups whose words some indexed text uses
 
 
 def document_aliases(name: str, title: str) -> set[str]:
@@ -290,7 +293,9 @@ class HybridSearcher:
                 alts = [t.lower() for t in targets]
                 groups.append((self._group_idf(key, [key, *alts]), tuple(alts)))
         refs = set(_ARTICLE_REF.findall(text)) | set(_NUMBER_REF.findall(text))
-        return Query(text, wording, docs, terms + extra, weights, groups, refs, bridges, bound_words)
+        corpus = self._corpus()
+        known = [g for g in groups if any(a in corpus for a in g[1])]
+        return Query(text, wording, docs, terms + extra, weights, groups, refs, bridges, bound_words, known or groups)
 
     def _aliases_in(self, text: str) -> dict[str, set[str]]:
         """Each document's names, with the abbreviations of it that `text` uses. An abbreviation that fits several
@@ -322,10 +327,12 @@ class HybridSearcher:
         text = self.texts[pos]
         return [w for w, alts in query.groups if any(a in text for a in alts)]
 
-    def coverage(self, query: Query, pos: int) -> float:
-        """IDF-weighted share of the question's words found in the chunk."""
-        total = sum(w for w, _ in query.groups)
-        return sum(self.found_weights(query, pos)) / total if total else 0.0
+    def coverage(self, query: Query, pos: int, groups: list | None = None) -> float:
+        """IDF-weighted share of the question's words (of `groups`, by default all) found in the chunk."""
+        groups = query.groups if groups is None else groups
+        total = sum(w for w, _ in groups)
+        text = self.texts[pos]
+        return sum(w for w, alts in groups if any(a in text for a in alts)) / total if total else 0.0
 
     def search(self, text: str, k: int = 10, rerank: bool = True) -> list[Hit]:
         """The best k chunks for `text`, best first (in the fused order only, when `rerank` is false)."""
@@ -418,8 +425,10 @@ class HybridSearcher:
         """Add the coverage and cue bonuses to a candidate's fused score."""
         hit.coverage = self.coverage(query, pos)
         hit.score += COVERAGE_WEIGHT * hit.coverage / RRF_K
+        # words no indexed text uses (到底, 老说) say nothing about which unit answers: a cue needs its share of the rest
+        cue_coverage = self.coverage(query, pos, query.ranking_groups) if cues else 0.0
         for cue in cues:
-            if hit.coverage >= cue.min_coverage and cue.answered_by(hit.chunk):
+            if cue_coverage >= cue.min_coverage and cue.answered_by(hit.chunk):
                 hit.score += cue.bonus / RRF_K
 
     def _penalties_citing(self) -> dict[int, list[int]]:
@@ -509,6 +518,18 @@ class HybridSearcher:
                     out.append(word)
         return tuple(out)
 
+    def unindexed_titles(self, text: str) -> tuple[str, ...]:
+        """The law titles `text` names in 《》 (《密码法》), when the index holds none of them: a question on a law the
+        index lacks has no evidence here, however well its other words match the laws it holds (so, like an asked
+        fact no best hit states, they count as missing)."""
+        titles = list(dict.fromkeys(m.group(1) for m in _LAW_TITLE.finditer(text)))
+        for m in _LAW_TITLE.finditer(text):
+            full, core = m.group(1), m.group(2)
+            for doc, names in self.aliases.items():
+                if full in names or core in names or core in short_names(core, doc):
+                    return ()
+        return tuple(f"《{t}》" for t in titles)
+
     def names_all_of(self, words: str, text: str) -> bool:
         """True if `text` contains each content word of `words` (or a synonym or bridged term of it)."""
         if not _NON_CONTENT.sub("", words):
@@ -549,6 +570,7 @@ class HybridSearcher:
             # the reranker may lift a unit stating a period or a number about something else into the best hits
             # (a question on a return window, answered by 5.4.9's days): the fused best must state the fact too
             missing = facts.missing_facts(text, [hit.chunk.text for hit in fused_best], self.names_all_of)
+        missing += self.unindexed_titles(text)
         ev = Evidence(round(cov, 4), round(bi, 4), 0.0, False, self.unknown_terms(query.wording), matched, missing)
         p = self._calibration.probability_of(ev.features)
         ev.probability, ev.answerable = round(p, 4), self._calibration.answers(ev.features)
