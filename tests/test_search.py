@@ -73,8 +73,16 @@ def test_words_no_text_uses_do_not_keep_a_cue_from_the_unit_it_fits(law_searcher
     # fall short of the definition cue's least share and out of the reranked candidates
     question = "秘书处老说要出个“技术决议”，这东西到底指的是啥？"
     query = law_searcher.prepare(question)
-    assert {"老说", "到底"} <= {alts[0] for _, alts in query.groups} - {alts[0] for _, alts in query.ranking_groups}
+    assert {"老说", "到底"} <= {alts[0] for _, alts in query.groups} - {alts[0] for _, alts in query.known_groups}
     assert "示范条款#3.5" in [h.chunk.id for h in law_searcher.search(question, 5)[:3]]
+
+
+def test_whether_the_texts_use_a_word_agrees_with_the_texts(law_searcher):
+    texts = "\n".join(law_searcher.texts)
+    words = ("到底", "老说", "技术决议", "生产者", "不得拒绝", "监督检查，生产者", "德国工程师")
+    assert [law_searcher.uses(w) for w in words] == [w in texts for w in words] == [False, False, True, True, True,
+                                                                                   True, False]
+    assert [law_searcher.uses(w) for w in words] == [w in texts for w in words]  # the same when remembered
 
 
 def test_words_that_only_mark_a_definition_question_are_not_searched():

@@ -137,7 +137,7 @@ class Query:
     refs: set[str]
     bridges: dict[str, tuple[str, ...]] = None  # everyday word in the question -> its formal terms
     bounds: list[str] = None                    # 起码, 最多: bound words, neither searched nor scored
-    ranking_groups: list[tuple[float, tuple[str, ...]]] = None  # the groups whose words some indexed text uses
+    known_groups: list[tuple[float, tuple[str, ...]]] = None  # the groups whose words some indexed text uses
 
 
 def document_aliases(name: str, title: str) -> set[str]:
@@ -238,6 +238,7 @@ class HybridSearcher:
         self.aliases = {d["name"]: document_aliases(d["name"], d["title"]) for d in state["documents"].values()}
         self._calibration = None
         self._corpus_text: str | None = None
+        self._used: dict[str, bool] = {}  # words looked up in the texts (see uses)
         self.ranker = ranker.load_ranker(self.embedder)
         self.place_in_document = {}
         for positions in self.doc_positions.values():
@@ -293,8 +294,7 @@ class HybridSearcher:
                 alts = [t.lower() for t in targets]
                 groups.append((self._group_idf(key, [key, *alts]), tuple(alts)))
         refs = set(_ARTICLE_REF.findall(text)) | set(_NUMBER_REF.findall(text))
-        corpus = self._corpus()
-        known = [g for g in groups if any(a in corpus for a in g[1])]
+        known = [g for g in groups if any(map(self.uses, g[1]))]
         return Query(text, wording, docs, terms + extra, weights, groups, refs, bridges, bound_words, known or groups)
 
     def _aliases_in(self, text: str) -> dict[str, set[str]]:
@@ -426,7 +426,7 @@ class HybridSearcher:
         hit.coverage = self.coverage(query, pos)
         hit.score += COVERAGE_WEIGHT * hit.coverage / RRF_K
         # words no indexed text uses (到底, 老说) say nothing about which unit answers: a cue needs its share of the rest
-        cue_coverage = self.coverage(query, pos, query.ranking_groups) if cues else 0.0
+        cue_coverage = self.coverage(query, pos, query.known_groups) if cues else 0.0
         for cue in cues:
             if cue_coverage >= cue.min_coverage and cue.answered_by(hit.chunk):
                 hit.score += cue.bonus / RRF_K
@@ -473,10 +473,20 @@ class HybridSearcher:
             self._corpus_text = "\n".join(self.texts)
         return self._corpus_text
 
+    def uses(self, word: str) -> bool:
+        """True if some indexed text contains `word`: a BM25 token is in one; other words are looked up in all the
+        texts once per searcher (at 10,000 chunks a look-up costs about a millisecond)."""
+        if word in self.bm25.idf:
+            return True
+        found = self._used.get(word)
+        if found is None:
+            found = self._used[word] = word in self._corpus()
+        return found
+
     def known(self, word: str) -> bool:
         """True if the corpus uses `word`, or every character of it inside known pieces (法定 + 人数)."""
         corpus = self._corpus()
-        if word in corpus or word in bridge.FILLER:
+        if word in bridge.FILLER or self.uses(word):
             return True
         covered: set[int] = set()
         for piece in tokenize.tokens(word):
