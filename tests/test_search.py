@@ -45,6 +45,8 @@ def test_model_clauses_are_found_by_their_subject_and_everyday_aliases(law_searc
     ("引用文件没写年份的，用哪一版？", "示范条款#2"),                        # 没写年份: 不注日期
     ("农业厅在本行业标准化方面有哪些职责？", "标准化法实施条例#第九条"),     # a provincial department
     ("认证机构的收费价目必须公开吗？", "认证认可条例#第二十条"),             # 价目: 收费标准
+    ("国家搞这部标准化法，到底图的是啥？", "标准化法#第一条"),                # 图的是啥: the purpose cue
+    ("部队里用的计量器具归计量法管吗？", "计量法#第三十二条"),  # 归…法管: the scope cue; 部队 -> 中国人民解放军
 ])
 def test_everyday_words_for_periods_laws_fees_faults_and_departments_are_answered(law_searcher, question, expected):
     hits = law_searcher.search(question, 5)
@@ -97,6 +99,7 @@ def test_words_that_only_mark_a_definition_question_are_not_searched():
     ("往饲料里掺沙子卖，会被怎么罚？", "产品质量法#第五十条"),                  # 掺沙子 -> 掺杂
     ("省里的地方标准全文，老百姓看要花钱吗？", "山东省标准化条例#第二十七条"),  # 全文 -> 文本, 花钱 -> 免费
     ("市场监管来抽查产品质量，要是我们厂不让查会怎么样？", "产品质量法#第五十六条"),  # 不让查 -> 拒绝
+    ("当地政府里有人护着造假的厂子，不让执法的去查，法律上怎么说？", "产品质量法#第九条"),  # 护着 -> 包庇
 ])
 def test_everyday_words_reach_the_formal_terms_of_the_thesaurus(law_searcher, question, expected):
     assert law_searcher.search(question, 5)[0].chunk.id == expected
@@ -501,6 +504,9 @@ def test_key_words_absent_from_the_corpus(law_searcher):
     ("产品质量法是在哪一次常委会会议上通过的？", ["发布、修订情况"]),
     ("现在管标准化的部门，一把手是谁？", ["现任人员"]),
     ("检验证单丢了能补开吗？", ["补领手续"]),
+    ("检验报告纸质版丢了，能让机构再补打一份吗？", ["补领手续"]),
+    ("密码管理部门在哪儿办公？要去哪个地址递材料？", ["地址"]),
+    ("变更办公地址要公告吗？", []),  # mentions an address, asks whether
     ("强制性产品认证目录里具体有哪些产品？", ["目录所列产品"]),
     ("在职公务员能当协会会长吗？", ["社团内部治理"]),
     ("上海对检测机构责任保险的最低保额是多少？", ["金额", "保险要求"]),

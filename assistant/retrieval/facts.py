@@ -63,7 +63,7 @@ ASKED_FACTS = (
     AskedFact("地址",
               # asked, not merely mentioned: 变更名称、办公地址时要公告吗 does not ask for one
               re.compile(r"(地址|办公地点)[^，。？！]{0,8}(是什么|是啥|是哪|在哪|是多少|多少)|(什么|啥)地址"
-                         r"|在哪[个儿里]?[区县街路]|哪个[区县]|哪条[路街]|门牌"),
+                         r"|在哪[个儿里]?[区县街路]|哪个[区县]|哪条[路街]|门牌|哪个地址|在哪[儿里]?办公|办公[^，。？！]{0,3}在哪"),
               re.compile(rf"[路街道巷]{_NUMBER}+号|地址[:：为是]")),
     AskedFact("联系方式",
               re.compile(r"(电话|热线|联系方式|邮箱|网址|官网|公众号)[^，。？！]{0,4}(是多少|是什么|号码|多少|在哪)"
@@ -127,7 +127,8 @@ ASKED_FACTS = (
               re.compile(rf"(截至|截止)[^。；]{{0,20}}{_NUMBER}|累计[^。；]{{0,8}}{_NUMBER}+[家项个所名人件次批]")),
     AskedFact("补领手续",  # how to replace a lost certificate: the texts do not describe it
               re.compile(r"(遗失|丢失|丢了|弄丢|损毁|弄坏|找不到)[^。？！]{0,20}"
-                         r"(补领|补办|补发|补开|补一|重新(发|开|办|领|补|出)|再(发|开|办|领|出)一|怎么办|如何办)|补领|补办|补发|补开"),
+                         r"(补领|补办|补发|补开|补打|补一|重新(发|开|办|领|补|出|打)|再(发|开|办|领|出|打)一|怎么办|如何办)"
+                         r"|补领|补办|补发|补开|补打"),
               re.compile(r"补领|补办|补发|遗失")),
     AskedFact("无理由退货",  # a consumer-protection rule outside these texts
               re.compile(r"无理由"),
