@@ -322,17 +322,16 @@ class HybridSearcher:
         known = [self.bm25.idf[t] for a in alts[1:] for t in (a, *tokenize.tokens(a)) if t in self.bm25.idf]
         return max(known) if known else self.bm25.term_idf(term)
 
-    def found_weights(self, query: Query, pos: int) -> list[float]:
-        """The IDF weights of the question's words (or a synonym or bridged term) found in the chunk, as substrings."""
+    def found_weights(self, query: Query, pos: int, groups: list | None = None) -> list[float]:
+        """The IDF weights of the question's words (of `groups`, by default all; or a synonym or bridged term) found
+        in the chunk, as substrings."""
         text = self.texts[pos]
-        return [w for w, alts in query.groups if any(a in text for a in alts)]
+        return [w for w, alts in (query.groups if groups is None else groups) if any(a in text for a in alts)]
 
     def coverage(self, query: Query, pos: int, groups: list | None = None) -> float:
         """IDF-weighted share of the question's words (of `groups`, by default all) found in the chunk."""
-        groups = query.groups if groups is None else groups
-        total = sum(w for w, _ in groups)
-        text = self.texts[pos]
-        return sum(w for w, alts in groups if any(a in text for a in alts)) / total if total else 0.0
+        total = sum(w for w, _ in (query.groups if groups is None else groups))
+        return sum(self.found_weights(query, pos, groups)) / total if total else 0.0
 
     def search(self, text: str, k: int = 10, rerank: bool = True) -> list[Hit]:
         """The best k chunks for `text`, best first (in the fused order only, when `rerank` is false)."""
@@ -532,13 +531,11 @@ class HybridSearcher:
         """The law titles `text` names in 《》 (《密码法》), when the index holds none of them: a question on a law the
         index lacks has no evidence here, however well its other words match the laws it holds (so, like an asked
         fact no best hit states, they count as missing)."""
-        titles = list(dict.fromkeys(m.group(1) for m in _LAW_TITLE.finditer(text)))
-        for m in _LAW_TITLE.finditer(text):
-            full, core = m.group(1), m.group(2)
-            for doc, names in self.aliases.items():
-                if full in names or core in names or core in short_names(core, doc):
-                    return ()
-        return tuple(f"《{t}》" for t in titles)
+        titles = [(m.group(1), m.group(2)) for m in _LAW_TITLE.finditer(text)]  # (full, without 中华人民共和国)
+        if any(full in names or core in names or core in short_names(core, doc)
+               for full, core in titles for doc, names in self.aliases.items()):
+            return ()
+        return tuple(dict.fromkeys(f"《{full}》" for full, _ in titles))
 
     def names_all_of(self, words: str, text: str) -> bool:
         """True if `text` contains each content word of `words` (or a synonym or bridged term of it)."""
