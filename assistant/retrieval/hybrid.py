@@ -255,7 +255,7 @@ class HybridSearcher:
             for alias in sorted(self.aliases[doc], key=lambda w: (-len(w), w)):  # a short name's words stay
                 wording = wording.replace(alias, " ")
         for place in bridge.PLACES:  # longest first: 广州市 before 广州
-            if place in wording and place not in self._corpus():
+            if place in wording and not self.uses(place):
                 wording = wording.replace(place, " ")
         if not _NON_CONTENT.sub("", wording):
             wording = text
@@ -484,17 +484,16 @@ class HybridSearcher:
 
     def known(self, word: str) -> bool:
         """True if the corpus uses `word`, or every character of it inside known pieces (法定 + 人数)."""
-        corpus = self._corpus()
         if word in bridge.FILLER or self.uses(word):
             return True
         covered: set[int] = set()
         for piece in tokenize.tokens(word):
-            if piece != word and len(piece) >= 2 and piece in corpus:
+            if piece != word and len(piece) >= 2 and self.uses(piece):
                 for m in re.finditer(re.escape(piece), word):
                     covered.update(range(m.start(), m.end()))
         by_one_char_key = False
         for key in bridge.bridged(word, list(word)):  # 个体户 -> 个体工商户, 进口货 -> 进口商品: bridged, so known
-            if any(t.lower() in corpus for t in bridge.BRIDGE[key]):
+            if any(self.uses(t.lower()) for t in bridge.BRIDGE[key]):
                 by_one_char_key |= len(key) == 1
                 for m in re.finditer(re.escape(key), word):
                     covered.update(range(m.start(), m.end()))
@@ -511,9 +510,8 @@ class HybridSearcher:
         those are gone (这三类, 开了个) is not judged."""
         low = wording.lower()
         spans = [m.span() for m in _A_NOT_A.finditer(low)]
-        corpus = self._corpus()
         for key in [*bridge.bridged(low), *bridge.BOUNDS]:
-            if key in bridge.BOUNDS or any(t.lower() in corpus for t in bridge.BRIDGE[key]):
+            if key in bridge.BOUNDS or any(self.uses(t.lower()) for t in bridge.BRIDGE[key]):
                 spans += [m.span() for m in re.finditer(re.escape(key), low)]
         out = []
         for word, flag, start, end in tokenize.tagged_spans(low):
