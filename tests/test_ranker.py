@@ -99,3 +99,35 @@ def test_an_asked_fact_must_be_stated_in_the_fused_best_hits_too(law_searcher):
     as_if_fused_first = [Hit(lifted, 1.0, fused_rank=1), *(Hit(h.chunk, h.score, fused_rank=h.fused_rank + 1)
                                                          for h in fused[:9])]
     assert not law_searcher.evidence(question, as_if_fused_first).missing_facts
+
+
+def test_a_list_question_and_the_units_that_list_items(law_searcher):
+    from assistant.retrieval.hybrid import enumerated_items
+
+    assert enumerated_items("产品质量应当符合下列要求：\n（一）不存在危险；\n（二）具备性能；\n（三）符合标准。") == 3
+    assert enumerated_items("委员有下列情形之一的，应予解聘：岗位变动；不能履职；连续2次缺席。") == 3
+    assert enumerated_items("认可证书应当包括认可范围、认可标准、认可领域和有效期限。") == 0
+    assert enumerated_items("检验合格的，出具证明；不合格的，出具通知。") == 0  # no 下列 list, only two clauses
+
+    names = list(ranker.FEATURES)
+    for question, asks in (("产品质量法对生产者的产品提出了哪些要求？", 1.0), ("生产者的产品质量要求是什么？", 0.0)):
+        hits = law_searcher.search(question, ranker.DEPTH, rerank=False)
+        rows = law_searcher.candidate_features(law_searcher.prepare(question), hits)
+        assert all(len(row) == len(names) for row in rows)
+        for hit, row in zip(hits, rows):
+            lists = float(enumerated_items(hit.chunk.text) > 0)
+            assert row[names.index("lists_items")] == lists
+            assert row[names.index("answers_list")] == asks * lists
+
+
+def test_the_asked_part_is_the_questions_last_two_clauses(law_searcher):
+    question = "我在上海开了个小厂，去年被人举报过，检测公司出具的报告里必须写明哪些内容？"
+    query = law_searcher.prepare(question)
+    hits = law_searcher.search(question, ranker.DEPTH, rerank=False)
+    rows = law_searcher.candidate_features(query, hits)
+    at = list(ranker.FEATURES).index("asked_part_coverage")
+    asked = [g for g in query.groups if g[1][0] in "去年被人举报过检测公司出具的报告里必须写明哪些内容"]
+    assert asked and len(asked) < len(query.groups)  # 小厂 sets the scene and is not asked
+    for hit, row in zip(hits, rows):
+        pos = law_searcher.pos_by_id[hit.chunk.id]
+        assert row[at] == pytest.approx(law_searcher.coverage(query, pos, asked))

@@ -78,6 +78,9 @@ _AUTHORITY_GIVEN = re.compile(r"(?:主管|负责|统一管理|分工管理|监�
                               r"|在[^。]{0,25}(?:统一管理|指导和监督)|是[^。]{0,16}(?:登记管理机关|业务主管单位)")
 _PERMISSION_ASKED = re.compile(r"能不能|可不可以|可以吗|行不行|行吗|合法吗|违法吗|允许|让不让|准不准|是否可以|能否|不准|算数吗")
 _PROHIBITION_GIVEN = re.compile(r"不得|禁止|严禁|不准")
+_LIST_ASKED = re.compile(r"哪些|哪几|几类|几种|几方面|几个方面|几条|哪方面|都有啥|有啥要求|什么要求|哪样")
+_ITEM_MARK = re.compile(r"（[一二三四五六七八九十]+）|\([一二三四五六七八九十]+\)|^\s*\d+[.、)]", re.M)
+_CLAUSE_BREAK = re.compile(r"[，,。？?！!；;：:]")
 _LAW_TITLE = re.compile(r"《((?:中华人民共和国)?([^《》]{1,40}?(?:法|条例|办法|规定|细则|规则|决定|通则)))》")
 _JURISDICTION = re.compile(r"^(.{2,8}?(?:省|市|自治区|特别行政区))")
 _LOCATIVE = "里上中内外"
@@ -199,6 +202,20 @@ def content_bigrams(text: str) -> set[str]:
 
 def _bigrams(text: str) -> set[str]:
     return {text[i:i + 2] for i in range(len(text) - 1)}
+
+
+def enumerated_items(text: str) -> int:
+    """How many items a unit lists: （一）（二）… or numbered lines, else the parts of a 下列/以下 …；…；… list."""
+    marks = len(_ITEM_MARK.findall(text))
+    if marks or "；" not in text or not ("下列" in text or "以下" in text):
+        return marks
+    return text.count("；") + 1
+
+
+def _asked_part(wording: str) -> str:
+    """The question's last two clauses, where an everyday question puts what it asks after setting the scene."""
+    clauses = [c for c in _CLAUSE_BREAK.split(wording) if c.strip()]
+    return "".join(clauses[-2:]) or wording
 
 
 def _finest(terms: list[str]) -> list[str]:
@@ -393,6 +410,9 @@ class HybridSearcher:
         """The reranker's inputs (ranker.FEATURES) for each hit, in the fused order `hits` come in."""
         total = sum(w for w, _ in query.groups) or 1.0
         asked = content_bigrams(query.text)
+        asks_list = bool(_LIST_ASKED.search(query.text))
+        asked_part = _asked_part(query.wording)
+        asked_groups = [g for g in query.groups if g[1][0] in asked_part]
         rows = []
         for rank, hit in enumerate(hits, 1):
             pos = self.pos_by_id[hit.chunk.id]
@@ -401,12 +421,14 @@ class HybridSearcher:
             best_sentence = max(sum(w for w, alts in query.groups if any(a in s for a in alts)) for s in sentences)
             heading = " ".join(hit.chunk.heading + ((hit.chunk.title,) if hit.chunk.title else ())).lower()
             in_heading = sum(w for w, alts in query.groups if any(a in heading for a in alts))
+            items = enumerated_items(hit.chunk.text)
             rows.append([hit.score * RRF_K, 1.0 / rank,
                          RRF_K / (RRF_K + hit.bm25_rank) if hit.bm25_rank else 0.0,
                          RRF_K / (RRF_K + hit.vector_rank) if hit.vector_rank else 0.0,
                          hit.similarity, hit.coverage, best_sentence / total, math.log(len(text) + 1),
                          len(asked & _bigrams(text)) / len(asked) if asked else 0.0,
-                         self.place_in_document[pos], in_heading / total])
+                         self.place_in_document[pos], in_heading / total, float(asks_list and items > 0),
+                         float(items > 0), self.coverage(query, pos, asked_groups) if asked_groups else 0.0])
         return rows
 
     def _reranked(self, query: Query, hits: list[Hit], depth: int) -> list[Hit]:

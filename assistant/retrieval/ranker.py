@@ -19,10 +19,14 @@ from pathlib import Path
 # coverage: IDF-weighted share of the question's words in it; sentence_coverage: the same share in its best
 # sentence or item; log_length: log of its length in characters; bigram_share: share of the question's content
 # bigrams in it; place_in_document: its position in its document, 0 first, towards 1 last; heading_coverage: the
-# question's words found in its chapter and section headings. (The bonuses of the question cues a unit answers,
-# as a feature of their own, were tried and dropped: the fused score holds them, and the fit gave them nothing.)
+# question's words found in its chapter and section headings; answers_list: the question asks "which ones" (哪些,
+# 几类…) and the unit lists items; lists_items: the unit lists items (（一）（二）…, or a 下列 …；… list);
+# asked_part_coverage: the coverage of the words of the question's last two clauses, where what is asked usually
+# stands. (The bonuses of the question cues a unit answers, as a feature of their own, were tried and dropped: the
+# fused score holds them, and the fit gave them nothing.)
 FEATURES = ("fused_score", "fused_rank", "bm25_rank", "vector_rank", "similarity", "coverage", "sentence_coverage",
-            "log_length", "bigram_share", "place_in_document", "heading_coverage")
+            "log_length", "bigram_share", "place_in_document", "heading_coverage",
+            "answers_list", "lists_items", "asked_part_coverage")
 DEPTH = 30  # the candidates reordered (more when a search asks for more)
 L2 = 1.0
 RANKER_FILE = Path(__file__).with_name("ranker.json")
