@@ -47,6 +47,10 @@ def test_model_clauses_are_found_by_their_subject_and_everyday_aliases(law_searc
     ("认证机构的收费价目必须公开吗？", "认证认可条例#第二十条"),             # 价目: 收费标准
     ("国家搞这部标准化法，到底图的是啥？", "标准化法#第一条"),                # 图的是啥: the purpose cue
     ("部队里用的计量器具归计量法管吗？", "计量法#第三十二条"),  # 归…法管: the scope cue; 部队 -> 中国人民解放军
+    ("标准化法实施条例是照着哪部法律搞出来的？", "标准化法实施条例#第一条"),  # 照着哪部法…搞: the purpose cue
+    ("药厂的GMP认证归认证认可条例管吗？", "认证认可条例#第七十四条"),     # GMP -> 质量管理规范
+    ("山东的标准化条例管不管农业种植？", "山东省标准化条例#第二条"),       # 种植 -> 农业
+    ("总听人说利益相关者，这词指的是啥？", "示范条款#3.7"),                 # 利益相关者 -> 利益相关方
 ])
 def test_everyday_words_for_periods_laws_fees_faults_and_departments_are_answered(law_searcher, question, expected):
     hits = law_searcher.search(question, 5)
@@ -501,6 +505,8 @@ def test_key_words_absent_from_the_corpus(law_searcher):
     ("秘书处要立刻把章程报上去吗？", []),              # 立刻…章程: no seal
     ("想申请浙江制造的品字标要什么条件？", ["浙江制造"]),
     ("技术决议什么时候可以发布？", ["期限"]),          # a procedure's time, not a law's date of issue
+    ("被解聘的委员多长期限内不得再聘任？", ["期限"]),
+    ("上面刚查过，没过多久又来查，合规吗？", []),      # 没过多久: soon after, no period asked
     ("产品质量法是在哪一次常委会会议上通过的？", ["发布、修订情况"]),
     ("现在管标准化的部门，一把手是谁？", ["现任人员"]),
     ("检验证单丢了能补开吗？", ["补领手续"]),

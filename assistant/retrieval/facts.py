@@ -89,7 +89,8 @@ ASKED_FACTS = (
                          r"|(证书|证|资质|资格|许可)[^，。？！]{0,4}管(几年|多久|多长)"),
               re.compile(rf"有效期[^。；]{{0,12}}{_NUMBER}+(?:年|个月)"), of_subject=True),
     AskedFact("期限",  # how long, how soon, by when: answered by a text that gives a period or a date of some kind
-              re.compile(r"多久|多长时间|几个月|多少个月|(?<![这那近前])几年|多少年"  # a number of days: 天数 below
+              # 没过多久 (soon after) asks nothing; a number of days: 天数 below
+              re.compile(r"(?<!没)(?<!没过)(?<!不)多久|多长(?:的)?(?:时间|期限)|几个月|多少个月|(?<![这那近前])几年|多少年"
                          r"|多少个?小时|几个小时|哪一?天|几号|何时|什么时候|啥时候|截止|期限是|周期"),
               re.compile(rf"{_NUMBER}+个?(?:工作日|日|天|个月|月|年|周|小时)|届满|之日起|以前|之前|期限内"),
               ("有效期", "办公时间", "发布、修订情况", "天数")),
