@@ -205,6 +205,11 @@ def _bigrams(text: str) -> set[str]:
     return {text[i:i + 2] for i in range(len(text) - 1)}
 
 
+def weights_found(groups, text: str) -> list[float]:
+    """The weights of the word groups (weight, alternatives) of which some alternative occurs in `text`."""
+    return [w for w, alts in groups if any(a in text for a in alts)]
+
+
 def enumerated_items(text: str) -> int:
     """How many items a unit lists: （一）（二）… or numbered lines, else the parts of a 下列/以下 …；…；… list."""
     marks = len(_ITEM_MARK.findall(text))
@@ -343,8 +348,7 @@ class HybridSearcher:
     def found_weights(self, query: Query, pos: int, groups: list | None = None) -> list[float]:
         """The IDF weights of the question's words (of `groups`, by default all; or a synonym or bridged term) found
         in the chunk, as substrings."""
-        text = self.texts[pos]
-        return [w for w, alts in (query.groups if groups is None else groups) if any(a in text for a in alts)]
+        return weights_found(query.groups if groups is None else groups, self.texts[pos])
 
     def coverage(self, query: Query, pos: int, groups: list | None = None) -> float:
         """IDF-weighted share of the question's words (of `groups`, by default all) found in the chunk."""
@@ -419,9 +423,9 @@ class HybridSearcher:
             pos = self.pos_by_id[hit.chunk.id]
             text = self.texts[pos]
             sentences = [s for s in facts.SENTENCE_END.split(text) if s.strip()] or [text]
-            best_sentence = max(sum(w for w, alts in query.groups if any(a in s for a in alts)) for s in sentences)
+            best_sentence = max(sum(weights_found(query.groups, s)) for s in sentences)
             heading = " ".join(hit.chunk.heading + ((hit.chunk.title,) if hit.chunk.title else ())).lower()
-            in_heading = sum(w for w, alts in query.groups if any(a in heading for a in alts))
+            in_heading = sum(weights_found(query.groups, heading))
             items = enumerated_items(hit.chunk.text)
             rows.append([hit.score * RRF_K, 1.0 / rank,
                          RRF_K / (RRF_K + hit.bm25_rank) if hit.bm25_rank else 0.0,
